@@ -1,0 +1,27 @@
+package coop.ledger.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The Cooperation Ledger application: REST API and event store on one Spring Boot process. */
+@SpringBootApplication(scanBasePackages = "coop.ledger")
+public class LedgerApplication {
+
+    public static void main(String[] args) {
+        quietAxon();
+        SpringApplication.run(LedgerApplication.class, args);
+    }
+
+    /**
+     * Axon's update checker phones home and writes ~/.axoniq, and its console module prints an advertisement; the
+     * ledger runs on closed networks, so both are off unless the operator sets these system properties otherwise.
+     */
+    public static void quietAxon() {
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+        if (System.getProperty("disable-axoniq-console-message") == null) {
+            System.setProperty("disable-axoniq-console-message", "true");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package coop.ledger.shared.web;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads and checks the write headers once, for every controller method that takes a {@link WriteContext}. */
+public class WriteContextResolver implements HandlerMethodArgumentResolver {
+
+    public static final String RECORDED_BY = "X-Recorded-By";
+    public static final String IF_MATCH = "If-Match";
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private static final Pattern VERSION_TAG = Pattern.compile("^(?:W/)?\"?([0-9]{1,18})\"?$");
+    private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1,200}$");
+    private static final int MAX_RECORDER_LENGTH = 100;
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == WriteContext.class;
+    }
+
+    @Override
+    public WriteContext resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+                                        NativeWebRequest request, WebDataBinderFactory binderFactory) {
+        return new WriteContext(recordedBy(request.getHeader(RECORDED_BY)),
+                expectedVersion(request.getHeader(IF_MATCH)),
+                idempotencyKey(request.getHeader(IDEMPOTENCY_KEY)));
+    }
+
+    static String recordedBy(String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidHeaderException(RECORDED_BY, "say who records this write in the " + RECORDED_BY + " header");
+        }
+        String recorder = value.strip();
+        if (recorder.length() > MAX_RECORDER_LENGTH || recorder.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidHeaderException(RECORDED_BY,
+                    RECORDED_BY + " must be at most " + MAX_RECORDER_LENGTH + " printable characters");
+        }
+        return recorder;
+    }
+
+    static Long expectedVersion(String value) {
+        if (value == null || value.isBlank() || value.strip().equals("*")) {
+            return null;
+        }
+        Matcher m = VERSION_TAG.matcher(value.strip());
+        if (!m.matches()) {
+            throw new InvalidHeaderException(IF_MATCH,
+                    IF_MATCH + " must carry the record version you expect, e.g. If-Match: \"3\"");
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    static String idempotencyKey(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!KEY.matcher(value).matches()) {
+            throw new InvalidHeaderException(IDEMPOTENCY_KEY,
+                    IDEMPOTENCY_KEY + " must be 1-200 visible ASCII characters, e.g. a UUID");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,338 @@
+package coop.ledger.agreement.command;
+
+import coop.ledger.agreement.api.AgreementAmendedEvent;
+import coop.ledger.agreement.api.AgreementEvent;
+import coop.ledger.agreement.api.AgreementExpiredEvent;
+import coop.ledger.agreement.api.AgreementSignedEvent;
+import coop.ledger.agreement.api.AgreementStatus;
+import coop.ledger.agreement.api.AgreementSupersededEvent;
+import coop.ledger.agreement.api.AgreementTerminatedEvent;
+import coop.ledger.agreement.api.AmendAgreementCommand;
+import coop.ledger.agreement.api.CompleteCooperationItemCommand;
+import coop.ledger.agreement.api.CooperationItemCompletedEvent;
+import coop.ledger.agreement.api.CooperationItemDroppedEvent;
+import coop.ledger.agreement.api.CooperationItemListedEvent;
+import coop.ledger.agreement.api.CooperationItemStartedEvent;
+import coop.ledger.agreement.api.DropCooperationItemCommand;
+import coop.ledger.agreement.api.ExpireAgreementCommand;
+import coop.ledger.agreement.api.ItemStatus;
+import coop.ledger.agreement.api.JoinAgreementCommand;
+import coop.ledger.agreement.api.ListCooperationItemCommand;
+import coop.ledger.agreement.api.ObserverPromotedEvent;
+import coop.ledger.agreement.api.ParticipantRole;
+import coop.ledger.agreement.api.PartyJoinedAgreementEvent;
+import coop.ledger.agreement.api.PaymentRecordedEvent;
+import coop.ledger.agreement.api.PromoteObserverCommand;
+import coop.ledger.agreement.api.RecordPaymentCommand;
+import coop.ledger.agreement.api.SignAgreementCommand;
+import coop.ledger.agreement.api.StartCooperationItemCommand;
+import coop.ledger.agreement.api.SupersedeAgreementCommand;
+import coop.ledger.agreement.api.TerminateAgreementCommand;
+import coop.ledger.agreement.query.AgreementState;
+import coop.ledger.agreement.query.AgreementState.CooperationItem;
+import coop.ledger.party.command.Party;
+import coop.ledger.shared.RecordDirectory;
+import coop.ledger.shared.RuleViolationException;
+import coop.ledger.shared.Rules;
+import coop.ledger.shared.UnknownRecordException;
+import coop.ledger.shared.Versions;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The cooperation-agreement aggregate (合作协议): decides signings, participants, the cooperation list (合作清单),
+ * amendments, closure and payments. Every refusal names its rule and the values involved.
+ */
+public class Agreement {
+
+    @AggregateIdentifier
+    private String agreementId;
+    private AgreementState state;
+
+    protected Agreement() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Agreement(SignAgreementCommand cmd, RecordDirectory directory, Clock clock) {
+        Rules.require(cmd.agreementId() != null && Party.CODE.matcher(cmd.agreementId()).matches(),
+                "agreement.id-format",
+                "agreement id must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit",
+                Map.of("agreementId", String.valueOf(cmd.agreementId())));
+        Rules.requireText(cmd.title(), "title");
+        Rules.require(cmd.kind() != null, "field.required", "kind must be given", Map.of("field", "kind"));
+        Rules.require(cmd.signedOn() != null, "field.required", "signedOn must be given", Map.of("field", "signedOn"));
+        Rules.requireNotFuture(cmd.signedOn(), "signedOn", clock);
+        List<String> signatories = cmd.signatories() == null ? List.of() : cmd.signatories();
+        List<String> observers = cmd.observers() == null ? List.of() : cmd.observers();
+        requireDistinct(signatories, "signatories");
+        requireDistinct(observers, "observers");
+        Rules.require(signatories.size() >= 2, "agreement.too-few-signatories",
+                "an agreement needs at least two distinct signatories, got " + signatories.size(),
+                Map.of("signatories", signatories));
+        for (String observer : observers) {
+            Rules.require(!signatories.contains(observer), "agreement.signatory-and-observer",
+                    "party " + observer + " cannot be both signatory and observer", Map.of("partyCode", observer));
+        }
+        signatories.forEach(p -> requireKnownParty(directory, p));
+        observers.forEach(p -> requireKnownParty(directory, p));
+        apply(new AgreementSignedEvent(cmd.agreementId(), cmd.title().strip(), cmd.kind(), List.copyOf(signatories),
+                List.copyOf(observers), cmd.signedOn(), blankToNull(cmd.place()), blankToNull(cmd.occasion()),
+                cmd.domains() == null ? Set.of() : Set.copyOf(cmd.domains()), blankToNull(cmd.summary())));
+    }
+
+    @CommandHandler
+    public long handle(JoinAgreementCommand cmd, RecordDirectory directory, Clock clock) {
+        requireOpen(cmd.expectedVersion());
+        Rules.require(cmd.role() != null, "field.required", "role must be given", Map.of("field", "role"));
+        requireKnownParty(directory, cmd.partyCode());
+        state.roleOf(cmd.partyCode()).ifPresent(role -> {
+            throw new RuleViolationException("agreement.already-party",
+                    "party " + cmd.partyCode() + " already takes part as " + role.name().toLowerCase(),
+                    Map.of("partyCode", cmd.partyCode(), "role", role.name()));
+        });
+        requireBusinessDate(cmd.joinedOn(), "joinedOn", clock);
+        apply(new PartyJoinedAgreementEvent(agreementId, cmd.partyCode(), cmd.role(), cmd.joinedOn()));
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(PromoteObserverCommand cmd, Clock clock) {
+        requireOpen(cmd.expectedVersion());
+        Rules.require(state.roleOf(cmd.partyCode()).filter(r -> r == ParticipantRole.OBSERVER).isPresent(),
+                "agreement.not-an-observer", "party " + cmd.partyCode() + " is not an observer of this agreement",
+                Map.of("partyCode", String.valueOf(cmd.partyCode())));
+        requireBusinessDate(cmd.promotedOn(), "promotedOn", clock);
+        apply(new ObserverPromotedEvent(agreementId, cmd.partyCode(), cmd.promotedOn()));
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(ListCooperationItemCommand cmd, RecordDirectory directory, Clock clock) {
+        requireOpen(cmd.expectedVersion());
+        Rules.require(cmd.itemId() != null && Party.CODE.matcher(cmd.itemId()).matches(), "item.id-format",
+                "item id must be 1-64 letters, digits, '.', '_' or '-'", Map.of("itemId", String.valueOf(cmd.itemId())));
+        Rules.require(state.item(cmd.itemId()).isEmpty(), "item.duplicate",
+                "item " + cmd.itemId() + " is already on the cooperation list", Map.of("itemId", cmd.itemId()));
+        Rules.requireText(cmd.description(), "description");
+        List<String> responsible = cmd.responsibleParties() == null ? List.of() : cmd.responsibleParties();
+        requireDistinct(responsible, "responsibleParties");
+        for (String party : responsible) {
+            requireResponsibleParty(directory, party);
+        }
+        requireBusinessDate(cmd.listedOn(), "listedOn", clock);
+        if (cmd.dueOn() != null) {
+            Rules.require(!cmd.dueOn().isBefore(cmd.listedOn()), "item.due-before-listed",
+                    "due date " + cmd.dueOn() + " is before the listing date " + cmd.listedOn(),
+                    Map.of("dueOn", cmd.dueOn().toString(), "listedOn", cmd.listedOn().toString()));
+        }
+        apply(new CooperationItemListedEvent(agreementId, cmd.itemId(), cmd.description().strip(), cmd.domain(),
+                List.copyOf(responsible), cmd.dueOn(), cmd.listedOn()));
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(StartCooperationItemCommand cmd, Clock clock) {
+        requireOpen(cmd.expectedVersion());
+        CooperationItem item = listedItem(cmd.itemId());
+        requireNotFinished(item);
+        Rules.require(item.status() != ItemStatus.STARTED, "item.already-started",
+                "item " + item.itemId() + " was already started on " + item.startedOn(),
+                Map.of("itemId", item.itemId(), "startedOn", String.valueOf(item.startedOn())));
+        requireItemDate(item, cmd.startedOn(), "startedOn", clock);
+        apply(new CooperationItemStartedEvent(agreementId, item.itemId(), cmd.startedOn()));
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(CompleteCooperationItemCommand cmd, Clock clock) {
+        requireOpen(cmd.expectedVersion());
+        CooperationItem item = listedItem(cmd.itemId());
+        requireNotFinished(item);
+        Rules.requireText(cmd.evidence(), "evidence");
+        requireItemDate(item, cmd.completedOn(), "completedOn", clock);
+        apply(new CooperationItemCompletedEvent(agreementId, item.itemId(), cmd.completedOn(), cmd.evidence().strip()));
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(DropCooperationItemCommand cmd, Clock clock) {
+        requireOpen(cmd.expectedVersion());
+        CooperationItem item = listedItem(cmd.itemId());
+        requireNotFinished(item);
+        Rules.requireText(cmd.reason(), "reason");
+        requireItemDate(item, cmd.droppedOn(), "droppedOn", clock);
+        apply(new CooperationItemDroppedEvent(agreementId, item.itemId(), cmd.droppedOn(), cmd.reason().strip()));
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(AmendAgreementCommand cmd, Clock clock) {
+        requireOpen(cmd.expectedVersion());
+        requireBusinessDate(cmd.amendedOn(), "amendedOn", clock);
+        Rules.requireText(cmd.description(), "description");
+        Rules.requireText(cmd.reason(), "reason");
+        String title = blankToNull(cmd.title());
+        String summary = blankToNull(cmd.summary());
+        Rules.require(title == null || !title.equals(state.title()), "amendment.no-change",
+                "the new title equals the current title", Map.of("title", state.title()));
+        Rules.require(cmd.domains() == null || !Set.copyOf(cmd.domains()).equals(state.domains()), "amendment.no-change",
+                "the new domains equal the current domains", Map.of("domains", state.domains()));
+        apply(new AgreementAmendedEvent(agreementId, cmd.amendedOn(), title, summary,
+                cmd.domains() == null ? null : Set.copyOf(cmd.domains()), cmd.description().strip(), cmd.reason().strip()));
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(SupersedeAgreementCommand cmd, RecordDirectory directory, Clock clock) {
+        requireOpen(cmd.expectedVersion());
+        Rules.require(cmd.supersededBy() != null && !cmd.supersededBy().equals(agreementId), "agreement.supersedes-itself",
+                "an agreement cannot be superseded by itself", Map.of("supersededBy", String.valueOf(cmd.supersededBy())));
+        Rules.require(directory.agreementExists(cmd.supersededBy()), "agreement.unknown",
+                "superseding agreement " + cmd.supersededBy() + " is not recorded",
+                Map.of("supersededBy", cmd.supersededBy()));
+        requireBusinessDate(cmd.supersededOn(), "supersededOn", clock);
+        apply(new AgreementSupersededEvent(agreementId, cmd.supersededBy(), cmd.supersededOn(), blankToNull(cmd.reason())));
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(ExpireAgreementCommand cmd, Clock clock) {
+        requireOpen(cmd.expectedVersion());
+        requireBusinessDate(cmd.expiredOn(), "expiredOn", clock);
+        apply(new AgreementExpiredEvent(agreementId, cmd.expiredOn()));
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(TerminateAgreementCommand cmd, Clock clock) {
+        requireOpen(cmd.expectedVersion());
+        Rules.requireText(cmd.reason(), "reason");
+        requireBusinessDate(cmd.terminatedOn(), "terminatedOn", clock);
+        apply(new AgreementTerminatedEvent(agreementId, cmd.terminatedOn(), cmd.reason().strip()));
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(RecordPaymentCommand cmd, Clock clock) {
+        requireOpen(cmd.expectedVersion());
+        Rules.require(cmd.paymentId() != null && Party.CODE.matcher(cmd.paymentId()).matches(), "payment.id-format",
+                "payment id must be 1-64 letters, digits, '.', '_' or '-'",
+                Map.of("paymentId", String.valueOf(cmd.paymentId())));
+        Rules.require(!state.hasPayment(cmd.paymentId()), "payment.duplicate",
+                "payment " + cmd.paymentId() + " is already recorded", Map.of("paymentId", cmd.paymentId()));
+        Rules.require(cmd.amount() != null && cmd.amount().isPositive(), "payment.amount-not-positive",
+                "a payment amount must be positive, got " + cmd.amount(),
+                Map.of("amount", String.valueOf(cmd.amount() == null ? null : cmd.amount().plain())));
+        requireSignatory(cmd.payer(), "payer");
+        requireSignatory(cmd.payee(), "payee");
+        Rules.require(!cmd.payer().equals(cmd.payee()), "payment.payer-is-payee",
+                "payer and payee are the same party " + cmd.payer(), Map.of("payer", cmd.payer()));
+        requireBusinessDate(cmd.paidOn(), "paidOn", clock);
+        apply(new PaymentRecordedEvent(agreementId, cmd.paymentId(), cmd.payer(), cmd.payee(), cmd.amount(),
+                cmd.paidOn(), blankToNull(cmd.purpose())));
+        return Versions.current();
+    }
+
+    @EventSourcingHandler
+    void on(AgreementEvent event) {
+        agreementId = event.agreementId();
+        state = AgreementState.fold(state, event);
+    }
+
+    private void requireOpen(Long expectedVersion) {
+        Versions.requireExpected(expectedVersion);
+        if (state.status() != AgreementStatus.IN_FORCE) {
+            throw new RuleViolationException("agreement.closed",
+                    "agreement " + agreementId + " is " + state.status().name().toLowerCase()
+                            + " and accepts no further changes",
+                    Map.of("agreementId", agreementId, "status", state.status().name()));
+        }
+    }
+
+    /** A business date must be given, not in the future, and not before the signing. */
+    private void requireBusinessDate(LocalDate date, String field, Clock clock) {
+        Rules.require(date != null, "field.required", field + " must be given", Map.of("field", field));
+        Rules.requireNotFuture(date, field, clock);
+        Rules.require(!date.isBefore(state.signedOn()), "business-date.before-signing",
+                field + " " + date + " is before the agreement was signed on " + state.signedOn(),
+                Map.of("field", field, "date", date.toString(), "signedOn", state.signedOn().toString()));
+    }
+
+    /** An item's progress cannot be dated before it was listed or started. */
+    private void requireItemDate(CooperationItem item, LocalDate date, String field, Clock clock) {
+        requireBusinessDate(date, field, clock);
+        LocalDate previous = item.startedOn() != null ? item.startedOn() : item.listedOn();
+        Rules.require(!date.isBefore(previous), "item.date-before-previous-step",
+                field + " " + date + " is before item " + item.itemId() + " was "
+                        + (item.startedOn() != null ? "started" : "listed") + " on " + previous,
+                Map.of("field", field, "date", date.toString(), "previous", previous.toString()));
+    }
+
+    private CooperationItem listedItem(String itemId) {
+        return state.item(itemId).orElseThrow(() -> new UnknownRecordException("item.not-listed",
+                "item " + itemId + " is not on the cooperation list of agreement " + agreementId,
+                Map.of("agreementId", agreementId, "itemId", String.valueOf(itemId))));
+    }
+
+    private static void requireNotFinished(CooperationItem item) {
+        Rules.require(item.status() != ItemStatus.COMPLETED, "item.already-completed",
+                "item " + item.itemId() + " was already completed on " + item.completedOn(),
+                Map.of("itemId", item.itemId(), "completedOn", String.valueOf(item.completedOn())));
+        Rules.require(item.status() != ItemStatus.DROPPED, "item.dropped",
+                "item " + item.itemId() + " was dropped on " + item.droppedOn(),
+                Map.of("itemId", item.itemId(), "droppedOn", String.valueOf(item.droppedOn())));
+    }
+
+    private void requireSignatory(String partyCode, String field) {
+        Rules.require(partyCode != null && state.signatories().contains(partyCode), "payment.not-a-signatory",
+                field + " " + partyCode + " is not a signatory of agreement " + agreementId,
+                Map.of("field", field, "partyCode", String.valueOf(partyCode)));
+    }
+
+    /** Responsible for an item: a participant of the agreement, or a department of one (e.g. its 医保局). */
+    private void requireResponsibleParty(RecordDirectory directory, String partyCode) {
+        RecordDirectory.PartyEntry entry = requireKnownParty(directory, partyCode);
+        boolean participant = state.roleOf(partyCode).isPresent();
+        boolean departmentOfParticipant = entry.parentCode() != null && state.roleOf(entry.parentCode()).isPresent();
+        Rules.require(participant || departmentOfParticipant, "item.responsible-not-party",
+                "party " + partyCode + " neither takes part in agreement " + agreementId
+                        + " nor belongs to a party that does",
+                Map.of("partyCode", partyCode));
+    }
+
+    private static RecordDirectory.PartyEntry requireKnownParty(RecordDirectory directory, String partyCode) {
+        return directory.party(partyCode).orElseThrow(() -> new RuleViolationException("party.unknown",
+                "party " + partyCode + " is not registered", Map.of("partyCode", String.valueOf(partyCode))));
+    }
+
+    private static void requireDistinct(List<String> codes, String field) {
+        Set<String> seen = new HashSet<>();
+        List<String> duplicates = new ArrayList<>();
+        for (String code : codes) {
+            Rules.require(code != null && !code.isBlank(), "field.required", field + " contains an empty party code",
+                    Map.of("field", field));
+            if (!seen.add(code)) {
+                duplicates.add(code);
+            }
+        }
+        Rules.require(duplicates.isEmpty(), "agreement.duplicate-party",
+                field + " names the same party more than once: " + duplicates,
+                Map.of("field", field, "duplicates", duplicates));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

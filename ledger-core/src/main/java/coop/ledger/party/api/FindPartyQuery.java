@@ -1,0 +1,5 @@
+package coop.ledger.party.api;
+
+/** Ask for the current state of one party; answered with a {@link coop.ledger.party.query.PartyState} or nothing. */
+public record FindPartyQuery(String code) {
+}

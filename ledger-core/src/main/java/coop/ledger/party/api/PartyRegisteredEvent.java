@@ -1,0 +1,18 @@
+package coop.ledger.party.api;
+
+import java.time.LocalDate;
+
+/** A party was registered in the ledger. */
+public record PartyRegisteredEvent(
+        String code,
+        String nameZh,
+        String nameEn,
+        PartyKind kind,
+        String parentCode,
+        LocalDate establishedOn) implements PartyEvent {
+
+    @Override
+    public LocalDate businessDate() {
+        return establishedOn;
+    }
+}
