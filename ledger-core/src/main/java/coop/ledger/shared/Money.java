@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,17 +99,17 @@ public record Money(BigDecimal yuan) implements Comparable<Money> {
     public String toChinese() {
         BigDecimal abs = yuan.abs();
         if (abs.compareTo(YI) >= 0) {
-            return unitText(YI, "亿元");
+            return unitText(8, "亿元");
         }
         if (abs.compareTo(WAN) >= 0) {
-            return unitText(WAN, "万元");
+            return unitText(4, "万元");
         }
         return yuan.toPlainString() + "元";
     }
 
-    private String unitText(BigDecimal unit, String suffix) {
-        BigDecimal inUnit = yuan.divide(unit, 6, RoundingMode.HALF_EVEN).stripTrailingZeros();
-        return inUnit.toPlainString() + suffix;
+    /** Exact: moving the decimal point never rounds, so the text shows every fen the amount holds. */
+    private String unitText(int powerOfTen, String suffix) {
+        return yuan.movePointLeft(powerOfTen).stripTrailingZeros().toPlainString() + suffix;
     }
 
     @Override

@@ -132,7 +132,7 @@ class AgreementParticipantsTest {
     }
 
     @Test
-    void a_signatory_of_the_signing_cannot_join_again_as_observer() {
+    void rejects_a_signatory_joining_again_as_observer() {
         fixture.given(govServicesSigned())
                 .when(new JoinAgreementCommand(GOV_SERVICES, DAZHOU, ParticipantRole.OBSERVER, JOINED_ON, null))
                 .expectException(violationOf("agreement.already-party"));

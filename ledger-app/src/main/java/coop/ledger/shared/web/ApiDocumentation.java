@@ -1,0 +1,51 @@
+package coop.ledger.shared.web;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Arrays;
+
+/** The OpenAPI document: title, and the write headers every recording endpoint takes. */
+@Configuration(proxyBeanMethods = false)
+public class ApiDocumentation {
+
+    static {
+        // WriteContext is read from headers, not from query parameters; the customizer documents the headers.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(WriteContext.class);
+    }
+
+    @Bean
+    OpenAPI ledgerOpenApi() {
+        return new OpenAPI().info(new Info()
+                .title("Cooperation Ledger API")
+                .version("v1")
+                .description("Records inter-governmental cooperation as immutable events: parties (参与方), "
+                        + "cooperation agreements (合作协议) and their cooperation lists (合作清单). Errors are "
+                        + "RFC 9457 problem+json."));
+    }
+
+    @Bean
+    OperationCustomizer writeHeaders() {
+        return (operation, handlerMethod) -> {
+            boolean isWrite = Arrays.stream(handlerMethod.getMethodParameters())
+                    .anyMatch(p -> p.getParameterType() == WriteContext.class);
+            if (isWrite) {
+                operation.addParametersItem(new HeaderParameter().name(WriteContextResolver.RECORDED_BY).required(true)
+                        .description("Who records this write (until logins exist)").schema(new StringSchema()));
+                operation.addParametersItem(new HeaderParameter().name(WriteContextResolver.IF_MATCH).required(false)
+                        .description("The record version you expect, e.g. \"3\"; a stale one gets 409")
+                        .schema(new StringSchema()));
+                operation.addParametersItem(new HeaderParameter().name(WriteContextResolver.IDEMPOTENCY_KEY)
+                        .required(false).description("Makes a retry safe: the same key and body is answered "
+                                + "from the first result and recorded once").schema(new StringSchema()));
+            }
+            return operation;
+        };
+    }
+}
