@@ -18,7 +18,7 @@ public record Money(BigDecimal yuan) implements Comparable<Money> {
     private static final BigDecimal WAN = new BigDecimal("10000");
     private static final BigDecimal YI = new BigDecimal("100000000");
     private static final Pattern AMOUNT = Pattern.compile(
-            "^\\s*([+-]?[0-9][0-9,]*(?:\\.[0-9]+)?)\\s*(亿元|亿|万元|万|元|yuan|CNY)?\\s*$");
+            "^\\s*([+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\\.[0-9]+)?)\\s*(亿元|亿|万元|万|元|yuan|CNY)?\\s*$");
     private static final int MAX_DIGITS = 20;
 
     public Money {

@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -82,6 +83,12 @@ public class Party {
                     "effectiveOn " + cmd.effectiveOn() + " is before the party was established on "
                             + state.establishedOn(),
                     Map.of("effectiveOn", cmd.effectiveOn().toString(), "establishedOn", state.establishedOn().toString()));
+        }
+        if (!state.formerNames().isEmpty()) {
+            LocalDate lastRename = state.formerNames().get(state.formerNames().size() - 1).until();
+            Rules.require(!cmd.effectiveOn().isBefore(lastRename), "party.rename-before-previous",
+                    "effectiveOn " + cmd.effectiveOn() + " is before the previous rename on " + lastRename,
+                    Map.of("effectiveOn", cmd.effectiveOn().toString(), "previousRename", lastRename.toString()));
         }
         apply(new PartyRenamedEvent(code, state.nameZh(), state.nameEn(), cmd.nameZh().strip(), strip(cmd.nameEn()),
                 cmd.effectiveOn(), cmd.reason()));

@@ -4,6 +4,7 @@ import coop.ledger.testdata.Fixtures;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 
+import static coop.ledger.shared.CooperationDomain.MEDICAL_INSURANCE;
 import static coop.ledger.testdata.Agreements.GOV_SERVICES_SIGNED_ON;
 import static coop.ledger.testdata.Agreements.TONGBAN_LISTED_ON;
 import static coop.ledger.testdata.Agreements.govServicesSigned;
@@ -17,7 +18,6 @@ import static coop.ledger.testdata.Parties.WANZHOU_YIBAO;
 import static coop.ledger.testdata.Parties.YUNYANG;
 import static coop.ledger.testdata.Samples.TOMORROW;
 import static coop.ledger.testdata.Violations.violationOf;
-import static coop.ledger.shared.CooperationDomain.MEDICAL_INSURANCE;
 
 /** Putting items (事项) on an agreement's cooperation list (合作清单). */
 class CooperationListTest {

@@ -43,6 +43,15 @@ class PartyRenameTest {
     }
 
     @Test
+    void rejects_a_rename_dated_before_the_previous_rename() {
+        fixture.given(wanzhouYibaoRegistered(), new PartyRenamedEvent(WANZHOU_YIBAO, "万州区医保局",
+                        "Wanzhou Medical Insurance Bureau", FULL_NAME, null, RENAMED_ON, REASON))
+                .when(new RenamePartyCommand(WANZHOU_YIBAO, "万州区医疗保障局", null, RENAMED_ON.minusDays(1), "简称", null))
+                .expectException(violationOf("party.rename-before-previous"))
+                .expectNoEvents();
+    }
+
+    @Test
     void renames_only_the_english_name() {
         fixture.given(wanzhouYibaoRegistered())
                 .when(new RenamePartyCommand(WANZHOU_YIBAO, "万州区医保局", "Wanzhou Healthcare Security Bureau",
