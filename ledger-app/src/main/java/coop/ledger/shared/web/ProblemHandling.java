@@ -22,9 +22,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 
@@ -71,6 +78,13 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     ProblemDetail notFound(AggregateNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Record not found",
                 "no record with id " + e.getAggregateIdentifier());
+    }
+
+    /** The id belongs to a record of another kind (ids are unique across the ledger). */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ProblemDetail otherKind(IncompatibleAggregateException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Record not found",
+                "no record of this kind with that id (the id belongs to a record of another kind)");
     }
 
     @ExceptionHandler(RecordNotFoundException.class)
@@ -156,8 +170,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             message = "is not a known field";
         } else if (jackson != null && rootCause(jackson) instanceof IllegalArgumentException iae) {
             message = iae.getMessage();
+        } else if (jackson instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            message = "must be " + expected(mismatch.getTargetType());
+        } else if (jackson instanceof StreamReadException) {
+            message = "is not valid JSON: " + jackson.getOriginalMessage();
         } else if (jackson != null) {
-            message = jackson.getOriginalMessage();
+            message = "cannot be read: " + jackson.getOriginalMessage();
         } else {
             message = "request body is missing or is not JSON";
         }
@@ -171,7 +189,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
                                                           WebRequest request) {
-        if (body instanceof ProblemDetail p && p.getType() != null && "about:blank".equals(p.getType().toString())) {
+        if (body instanceof ProblemDetail p && (p.getType() == null || "about:blank".equals(p.getType().toString()))) {
             p.setType(URI.create(TYPE_PREFIX + "http-" + statusCode.value()));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
@@ -187,6 +205,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof AggregateNotFoundException a) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(notFound(a));
+        }
+        if (cause instanceof IncompatibleAggregateException i) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(otherKind(i));
         }
         if (cause instanceof AggregateStreamCreationException a) {
             return ResponseEntity.status(HttpStatus.CONFLICT).body(alreadyExists(a));
@@ -207,6 +228,29 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         p.setType(URI.create(TYPE_PREFIX + type));
         p.setTitle(title);
         return p;
+    }
+
+    /** Names the expected JSON shape of a Java type in words a client understands. */
+    private static String expected(Class<?> type) {
+        if (type == LocalDate.class) {
+            return "a date written yyyy-MM-dd";
+        }
+        if (type == String.class) {
+            return "a text";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        return "a JSON object";
     }
 
     private static String messageOf(FieldError f) {

@@ -5,7 +5,6 @@ import coop.ledger.testing.Reply;
 import coop.ledger.testing.TestData;
 import coop.ledger.testing.TestData.Party;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -299,9 +298,6 @@ class AgreementApiTest extends LedgerHttpTest {
         }
 
         @Test
-        @Disabled("Bug: agreements and parties share one id space in the event store; a command sent to "
-                + "/api/agreements/{id} where {id} is a party's code makes Axon source an Agreement from party "
-                + "events, which fails with IncompatibleAggregateException and is answered 500 internal-error")
         void a_change_to_an_agreement_that_is_really_a_party_is_404() {
             Reply reply = api.post("/api/agreements/" + wanzhou.code() + "/participants",
                     object("partyCode", yunyang.code(), "role", "OBSERVER", "joinedOn", "2021-01-05")).send();
@@ -311,9 +307,6 @@ class AgreementApiTest extends LedgerHttpTest {
         }
 
         @Test
-        @Disabled("ProblemHandling.handleHttpMessageNotReadable passes Jackson's original message through: the "
-                + "detail for signedOn \"not-a-date\" names java.time.LocalDate, the formatter's internals and "
-                + "java.time.format.DateTimeParseException, and is cut off at 300 characters mid-word")
         void a_value_of_the_wrong_type_is_explained_without_java_internals() {
             ObjectNode signing = TestData.signing(TestData.MEDICAL_INSURANCE_FRAMEWORK, "FRAMEWORK",
                     List.of(wanzhou, kaizhou), List.of()).put("signedOn", "not-a-date");
@@ -403,9 +396,6 @@ class AgreementApiTest extends LedgerHttpTest {
         }
 
         @Test
-        @Disabled("Bug in ProblemHandling.createResponseEntity: it rewrites only problems whose type is about:blank, "
-                + "but Spring Framework 7 leaves ProblemDetail.type null, so refusals raised by Spring MVC itself "
-                + "(415, 405, 404 of unmapped paths) carry no stable type")
         void a_body_that_is_not_json_is_415_with_the_ledgers_problem_type() {
             Reply reply = api.post(path + "/participants", null)
                     .body("partyCode=" + yunyang.code() + "&role=SIGNATORY", "text/plain").send();

@@ -4,7 +4,6 @@ import coop.ledger.testing.LedgerHttpTest;
 import coop.ledger.testing.Reply;
 import coop.ledger.testing.TestData;
 import coop.ledger.testing.TestData.Party;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -115,9 +114,6 @@ class PartyApiTest extends LedgerHttpTest {
     }
 
     @Test
-    @Disabled("Bug: parties and agreements share one id space in the event store; PUT /api/parties/{code}/name "
-            + "where {code} is an agreement's id makes Axon source a Party from agreement events, which fails with "
-            + "IncompatibleAggregateException and is answered 500 internal-error")
     void renaming_a_record_that_is_really_an_agreement_is_404() {
         Party wanzhou = TestData.wanzhou();
         Party kaizhou = TestData.kaizhou();
