@@ -1,5 +1,6 @@
 package coop.ledger.app;
 
+import coop.ledger.shared.security.HashPassword;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,7 +8,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication(scanBasePackages = "coop.ledger")
 public class LedgerApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("hash-password")) {
+            HashPassword.main(args);
+            return;
+        }
         quietAxon();
         SpringApplication.run(LedgerApplication.class, args);
     }

@@ -4,6 +4,7 @@ import coop.ledger.testing.Api;
 import coop.ledger.testing.Reply;
 import coop.ledger.testing.TestData;
 import coop.ledger.testing.TestData.Party;
+import coop.ledger.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -12,6 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static coop.ledger.testing.TestData.object;
@@ -95,7 +98,7 @@ class RestartTest {
      */
     private ConfigurableApplicationContext start() {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
-                .run("--ledger.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0");
+                .run(arguments(dataDir));
         assertThat(context.getEnvironment().getProperty("spring.datasource.url"))
                 .startsWith("jdbc:h2:file:" + dataDir.toAbsolutePath() + "/ledger;");
         return context;
@@ -108,5 +111,11 @@ class RestartTest {
     private static long lastGlobalIndex(ConfigurableApplicationContext context) {
         return context.getBean(JdbcTemplate.class).queryForObject("SELECT MAX(global_index) FROM domain_event_entry",
                 Long.class);
+    }
+
+    private static String[] arguments(Path dataDir) {
+        List<String> args = new ArrayList<>(List.of("--ledger.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0"));
+        Arrays.stream(TestUsers.PROPERTIES).map(p -> "--" + p).forEach(args::add);
+        return args.toArray(String[]::new);
     }
 }

@@ -15,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The ledger's HTTP API as a client sees it, over a real socket. Writes carry {@value #RECORDER} in X-Recorded-By
- * unless a test says otherwise, because every write must name who records it.
+ * The ledger's HTTP API as a client sees it, over a real socket. Every call logs in with HTTP Basic as
+ * {@value #RECORDER} (an administrator) unless a test says otherwise; see {@link TestUsers}.
  */
 public final class Api {
 
@@ -41,11 +41,11 @@ public final class Api {
 
     /** A POST of {@code body} (a JsonNode, a record or a map) as JSON, recorded by {@value #RECORDER}. */
     public Call post(String path, Object body) {
-        return new Call("POST", path).json(body).recordedBy(RECORDER);
+        return new Call("POST", path).json(body);
     }
 
     public Call put(String path, Object body) {
-        return new Call("PUT", path).json(body).recordedBy(RECORDER);
+        return new Call("PUT", path).json(body);
     }
 
     /** One request being put together; {@link #send()} sends it. */
@@ -56,10 +56,24 @@ public final class Api {
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String body;
 
+        private String user = RECORDER;
+
         private Call(String method, String path) {
             this.method = method;
             this.path = path;
             headers.put("Accept", "application/json, application/problem+json");
+        }
+
+        /** Logs in as {@code name} (one of {@link TestUsers}) instead of the default administrator. */
+        public Call as(String name) {
+            this.user = name;
+            return this;
+        }
+
+        /** Sends no credentials at all. */
+        public Call anonymous() {
+            this.user = null;
+            return this;
         }
 
         public Call json(Object value) {
@@ -83,8 +97,9 @@ public final class Api {
             return this;
         }
 
+        /** The event's recorder is the login, so recording as someone means logging in as them. */
         public Call recordedBy(String recorder) {
-            return header("X-Recorded-By", recorder);
+            return as(recorder);
         }
 
         public Call ifMatch(long expectedVersion) {
@@ -102,6 +117,9 @@ public final class Api {
                             ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
             headers.forEach(request::header);
+            if (user != null) {
+                request.header("Authorization", TestUsers.basic(user));
+            }
             try {
                 HttpResponse<String> response = CLIENT.send(request.build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

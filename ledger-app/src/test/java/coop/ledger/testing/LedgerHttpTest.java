@@ -17,7 +17,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ledger.data-dir=./target/test-data/${random.uuid}",
                 // Axon logs every refused command with its stack trace; refusals are what many tests here expect.
-                "logging.level.org.axonframework.modelling.command.AbstractRepository=ERROR"})
+                "logging.level.org.axonframework.modelling.command.AbstractRepository=ERROR",
+                // the same users as TestUsers.PROPERTIES (annotation values must be literals)
+                "ledger.security.users.ndrc-office.password-hash={bcrypt}$2a$04$zA41lgiVUHQD9ioYbx2Jx.VoBMdoyzxNXIWpi8B.4Mq29jCbMD4rG",
+                "ledger.security.users.ndrc-office.roles=ADMIN",
+                "ledger.security.users.alice.password-hash={bcrypt}$2a$04$zA41lgiVUHQD9ioYbx2Jx.VoBMdoyzxNXIWpi8B.4Mq29jCbMD4rG",
+                "ledger.security.users.alice.roles=ADMIN",
+                "ledger.security.users.bob.password-hash={bcrypt}$2a$04$zA41lgiVUHQD9ioYbx2Jx.VoBMdoyzxNXIWpi8B.4Mq29jCbMD4rG",
+                "ledger.security.users.bob.roles=ADMIN",
+                "ledger.security.users.auditor.password-hash={bcrypt}$2a$04$zA41lgiVUHQD9ioYbx2Jx.VoBMdoyzxNXIWpi8B.4Mq29jCbMD4rG",
+                "ledger.security.users.auditor.roles=AUDITOR",
+                "ledger.security.users.viewer.password-hash={bcrypt}$2a$04$zA41lgiVUHQD9ioYbx2Jx.VoBMdoyzxNXIWpi8B.4Mq29jCbMD4rG",
+                "ledger.security.users.viewer.roles=VIEWER"})
 public abstract class LedgerHttpTest {
 
     static {

@@ -1,6 +1,9 @@
 package coop.ledger.shared.web;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
@@ -22,12 +25,16 @@ public class ApiDocumentation {
 
     @Bean
     OpenAPI ledgerOpenApi() {
-        return new OpenAPI().info(new Info()
+        return new OpenAPI()
+                .components(new Components().addSecuritySchemes("basic",
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                .addSecurityItem(new SecurityRequirement().addList("basic"))
+                .info(new Info()
                 .title("Cooperation Ledger API")
                 .version("v1")
                 .description("Records inter-governmental cooperation as immutable events: parties (参与方), "
                         + "cooperation agreements (合作协议) and their cooperation lists (合作清单). Errors are "
-                        + "RFC 9457 problem+json."));
+                        + "RFC 9457 problem+json. Log in with HTTP Basic: ADMIN records, AUDITOR and VIEWER read."));
     }
 
     @Bean
@@ -36,8 +43,6 @@ public class ApiDocumentation {
             boolean isWrite = Arrays.stream(handlerMethod.getMethodParameters())
                     .anyMatch(p -> p.getParameterType() == WriteContext.class);
             if (isWrite) {
-                operation.addParametersItem(new HeaderParameter().name(WriteContextResolver.RECORDED_BY).required(true)
-                        .description("Who records this write (until logins exist)").schema(new StringSchema()));
                 operation.addParametersItem(new HeaderParameter().name(WriteContextResolver.IF_MATCH).required(false)
                         .description("The record version you expect, e.g. \"3\"; a stale one gets 409")
                         .schema(new StringSchema()));

@@ -163,6 +163,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        BodyTooLargeException tooLarge = findCause(ex, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            ProblemDetail p = problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
+                    tooLarge.getMessage());
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(p);
+        }
         JacksonException jackson = findCause(ex, JacksonException.class);
         String field = jackson == null ? "body" : pathOf(jackson);
         String message;

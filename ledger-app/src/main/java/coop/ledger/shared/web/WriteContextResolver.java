@@ -1,6 +1,9 @@
 package coop.ledger.shared.web;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -9,16 +12,17 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads and checks the write headers once, for every controller method that takes a {@link WriteContext}. */
+/**
+ * Builds the {@link WriteContext} once for every controller method that takes one: the logged-in recorder and
+ * the checked If-Match and Idempotency-Key headers.
+ */
 public class WriteContextResolver implements HandlerMethodArgumentResolver {
 
-    public static final String RECORDED_BY = "X-Recorded-By";
     public static final String IF_MATCH = "If-Match";
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private static final Pattern VERSION_TAG = Pattern.compile("^(?:W/)?\"?([0-9]{1,18})\"?$");
     private static final Pattern KEY = Pattern.compile("^[\\x21-\\x7E]{1,200}$");
-    private static final int MAX_RECORDER_LENGTH = 100;
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -28,21 +32,22 @@ public class WriteContextResolver implements HandlerMethodArgumentResolver {
     @Override
     public WriteContext resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                         NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        return new WriteContext(recordedBy(request.getHeader(RECORDED_BY)),
+        return new WriteContext(recordedBy(),
                 expectedVersion(request.getHeader(IF_MATCH)),
                 idempotencyKey(request.getHeader(IDEMPOTENCY_KEY)));
     }
 
-    static String recordedBy(String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidHeaderException(RECORDED_BY, "say who records this write in the " + RECORDED_BY + " header");
+    /**
+     * Who records a write is the authenticated user, never something the client says: a header such as
+     * X-Recorded-By is ignored.
+     */
+    static String recordedBy() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
+            throw new IllegalStateException("writes are only reachable by authenticated administrators");
         }
-        String recorder = value.strip();
-        if (recorder.length() > MAX_RECORDER_LENGTH || recorder.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidHeaderException(RECORDED_BY,
-                    RECORDED_BY + " must be at most " + MAX_RECORDER_LENGTH + " printable characters");
-        }
-        return recorder;
+        return authentication.getName();
     }
 
     static Long expectedVersion(String value) {

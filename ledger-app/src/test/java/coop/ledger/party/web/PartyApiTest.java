@@ -1,5 +1,6 @@
 package coop.ledger.party.web;
 
+import coop.ledger.testing.TestUsers;
 import coop.ledger.testing.LedgerHttpTest;
 import coop.ledger.testing.Reply;
 import coop.ledger.testing.TestData;
@@ -153,22 +154,32 @@ class PartyApiTest extends LedgerHttpTest {
     }
 
     @Test
-    void a_write_without_x_recorded_by_is_400_naming_the_header() {
+    void a_write_without_a_login_is_401_and_records_nothing() {
         Party yunyang = TestData.yunyang();
 
-        Reply reply = api.post("/api/parties", yunyang.json()).without("X-Recorded-By").send();
+        Reply reply = api.post("/api/parties", yunyang.json()).anonymous().send();
 
-        assertInvalid(reply, 400, "X-Recorded-By");
+        assertProblem(reply, 401);
+        assertThat(reply.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
         assertProblem(api.get("/api/parties/" + yunyang.code()).send(), 404);
     }
 
     @Test
-    void a_blank_x_recorded_by_is_400_naming_the_header() {
+    void a_viewer_cannot_record_and_gets_403() {
         Party yunyang = TestData.yunyang();
 
-        Reply reply = api.post("/api/parties", yunyang.json()).recordedBy("  ").send();
+        Reply reply = api.post("/api/parties", yunyang.json()).as(TestUsers.VIEWER).send();
 
-        assertInvalid(reply, 400, "X-Recorded-By");
+        assertProblem(reply, 403);
+        assertProblem(api.get("/api/parties/" + yunyang.code()).send(), 404);
+    }
+
+    @Test
+    void wrong_password_is_401() {
+        Reply reply = api.get("/api/parties/anything").header("Authorization",
+                "Basic " + java.util.Base64.getEncoder().encodeToString("ndrc-office:wrong".getBytes())).anonymous().send();
+
+        assertProblem(reply, 401);
     }
 
     @Test

@@ -1,0 +1,11 @@
+package coop.ledger.shared.security;
+
+/**
+ * What a user may do. ADMIN records (and reads); AUDITOR reads everything, including history and
+ * verification; VIEWER reads records and projections, as dashboards do.
+ */
+public enum Role {
+    ADMIN,
+    AUDITOR,
+    VIEWER
+}

@@ -1,0 +1,111 @@
+package coop.ledger.shared.security;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.Arrays;
+
+/**
+ * Who may do what. ADMIN records; AUDITOR and VIEWER read (auditor-only reads such as history and verification
+ * are added with their endpoints). API clients use HTTP Basic; browsers log in through the login page and keep a
+ * session, whose writes need a CSRF token.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(LedgerSecurityProperties.class)
+public class SecurityConfig {
+
+    static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**", "/login", "/error", "/favicon.ico"};
+
+    @Bean
+    SecurityFilterChain ledgerSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+        RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
+        http.authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name(),
+                                Role.VIEWER.name())
+                        .requestMatchers("/api/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
+                .formLogin(form -> form.permitAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                // A request that carries no session cookie cannot be forged by another site's page.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::hasNoSession))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(problems.unauthorized(), api)
+                        .defaultAccessDeniedHandlerFor(problems.forbidden(), api))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                        + "frame-ancestors 'none'; form-action 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    @Bean
+    ProblemResponses problemResponses(JsonMapper json) {
+        return new ProblemResponses(json);
+    }
+
+    @Bean
+    RequestSizeLimit requestSizeLimit(@Value("${ledger.http.max-body-size:1MB}") DataSize maxBodySize,
+                                      ProblemResponses problems) {
+        return new RequestSizeLimit(maxBodySize.toBytes(), problems);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    LedgerUsers ledgerUsers(LedgerSecurityProperties properties, DataSource dataSource, PasswordEncoder encoder) {
+        return new LedgerUsers(properties, dataSource, encoder);
+    }
+
+    @Bean
+    BootstrapAdmin bootstrapAdmin(LedgerUsers users, Clock clock) {
+        return new BootstrapAdmin(users, clock);
+    }
+
+    /** Creates the first administrator once the database schema exists. */
+    static class BootstrapAdmin {
+        private final LedgerUsers users;
+        private final Clock clock;
+
+        BootstrapAdmin(LedgerUsers users, Clock clock) {
+            this.users = users;
+            this.clock = clock;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        void onReady() {
+            users.bootstrap(clock);
+        }
+    }
+
+    private static boolean hasNoSession(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        return cookies == null || Arrays.stream(cookies).noneMatch(c -> "JSESSIONID".equals(c.getName()));
+    }
+}
