@@ -10,6 +10,11 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -26,6 +31,7 @@ import java.util.Optional;
 public class LedgerUsers implements UserDetailsService {
 
     public static final String BOOTSTRAP_ADMIN = "admin";
+    public static final String PASSWORD_FILE = "initial-admin-password";
     private static final Logger log = LoggerFactory.getLogger(LedgerUsers.class);
 
     private final Map<String, LedgerSecurityProperties.User> configured;
@@ -39,23 +45,28 @@ public class LedgerUsers implements UserDetailsService {
         configured.forEach(LedgerUsers::requireHashed);
     }
 
-    /** Creates the bootstrap administrator when no user is configured and none was created before. */
-    public void bootstrap(Clock clock) {
+    /**
+     * Creates the bootstrap administrator when no user is configured and none was created before. Besides the
+     * log, the password goes to {@code initial-admin-password} in the data directory (readable by its owner
+     * only), so scripts and the README's examples can use it.
+     */
+    public void bootstrap(Clock clock, Path dataDir) {
         if (!configured.isEmpty() || storedUser(BOOTSTRAP_ADMIN).isPresent()) {
             return;
         }
         String password = randomPassword();
         jdbc.update("INSERT INTO ledger_user (username, password_hash, roles, created_at) VALUES (?, ?, ?, ?)",
                 BOOTSTRAP_ADMIN, encoder.encode(password), Role.ADMIN.name(), Timestamp.from(clock.instant()));
+        writeOwnerOnly(dataDir.resolve(PASSWORD_FILE), password);
         log.warn("""
 
                 ==========================================================================
                 No users are configured, so an administrator was created:
                     user: {}   password: {}
-                This password is shown only now. Configure users (ledger.security.users.*)
-                to replace this account; see the README.
+                This password is shown only now (and kept in {} for you).
+                Configure users (ledger.security.users.*) to replace this account; see the README.
                 ==========================================================================""",
-                BOOTSTRAP_ADMIN, password);
+                BOOTSTRAP_ADMIN, password, dataDir.resolve(PASSWORD_FILE));
     }
 
     @Override
@@ -86,6 +97,19 @@ public class LedgerUsers implements UserDetailsService {
         }
         if (user.getRoles().isEmpty()) {
             throw new IllegalStateException("ledger.security.users." + name + ".roles must name ADMIN, AUDITOR or VIEWER");
+        }
+    }
+
+    private static void writeOwnerOnly(Path file, String password) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            Files.writeString(file, password + System.lineSeparator(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            log.warn("could not write {}: {}", file, e.getMessage());
         }
     }
 

@@ -16,11 +16,13 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 
@@ -48,6 +50,7 @@ public class SecurityConfig {
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
                 .formLogin(form -> form.permitAll())
+                .requestCache(cache -> cache.requestCache(browserPagesOnly(api)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 // A request that carries no session cookie cannot be forged by another site's page.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::hasNoSession))
@@ -84,24 +87,33 @@ public class SecurityConfig {
     }
 
     @Bean
-    BootstrapAdmin bootstrapAdmin(LedgerUsers users, Clock clock) {
-        return new BootstrapAdmin(users, clock);
+    BootstrapAdmin bootstrapAdmin(LedgerUsers users, Clock clock, @Value("${ledger.data-dir}") Path dataDir) {
+        return new BootstrapAdmin(users, clock, dataDir);
     }
 
     /** Creates the first administrator once the database schema exists. */
     static class BootstrapAdmin {
         private final LedgerUsers users;
         private final Clock clock;
+        private final Path dataDir;
 
-        BootstrapAdmin(LedgerUsers users, Clock clock) {
+        BootstrapAdmin(LedgerUsers users, Clock clock, Path dataDir) {
             this.users = users;
             this.clock = clock;
+            this.dataDir = dataDir;
         }
 
         @EventListener(ApplicationReadyEvent.class)
         void onReady() {
-            users.bootstrap(clock);
+            users.bootstrap(clock, dataDir);
         }
+    }
+
+    /** Remembers a page to return to after login for browsers only; API calls never start a session. */
+    private static HttpSessionRequestCache browserPagesOnly(RequestMatcher api) {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> !api.matches(request));
+        return cache;
     }
 
     private static boolean hasNoSession(HttpServletRequest request) {
