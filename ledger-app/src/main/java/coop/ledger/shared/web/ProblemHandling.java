@@ -123,13 +123,6 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return p;
     }
 
-    @ExceptionHandler(InvalidInputException.class)
-    ProblemDetail invalidInput(InvalidInputException e) {
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
-        p.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
-        return p;
-    }
-
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<Object> commandFailed(CommandExecutionException e, WebRequest request) throws Exception {
         if (e.getCause() instanceof Exception cause && !(cause instanceof CommandExecutionException)) {
