@@ -4,6 +4,7 @@ import coop.ledger.agreement.api.AgreementKind;
 import coop.ledger.agreement.api.ParticipantRole;
 import coop.ledger.shared.CooperationDomain;
 import coop.ledger.shared.Money;
+import coop.ledger.shared.RecordIds;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -16,18 +17,15 @@ import java.util.Set;
 /** Request bodies of the agreement endpoints. Ids left out are chosen by the ledger. */
 final class AgreementRequests {
 
-    static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
-    static final String ID_MESSAGE = "must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit";
-
     private AgreementRequests() {
     }
 
     record Sign(
-            @Pattern(regexp = ID, message = ID_MESSAGE) String id,
+            @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String id,
             @NotBlank @Size(max = 500) String title,
             @NotNull AgreementKind kind,
-            @NotNull @Size(max = 100) List<@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String> signatories,
-            @Size(max = 100) List<@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String> observers,
+            @NotNull @Size(max = 100) List<@NotBlank @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String> signatories,
+            @Size(max = 100) List<@NotBlank @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String> observers,
             @NotNull LocalDate signedOn,
             @Size(max = 200) String place,
             @Size(max = 200) String occasion,
@@ -36,7 +34,7 @@ final class AgreementRequests {
     }
 
     record Join(
-            @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String partyCode,
+            @NotBlank @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String partyCode,
             @NotNull ParticipantRole role,
             @NotNull LocalDate joinedOn) {
     }
@@ -45,10 +43,10 @@ final class AgreementRequests {
     }
 
     record ListItem(
-            @Pattern(regexp = ID, message = ID_MESSAGE) String itemId,
+            @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String itemId,
             @NotBlank @Size(max = 2000) String description,
             CooperationDomain domain,
-            @Size(max = 50) List<@NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String> responsibleParties,
+            @Size(max = 50) List<@NotBlank @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String> responsibleParties,
             LocalDate dueOn,
             @NotNull LocalDate listedOn) {
     }
@@ -72,7 +70,7 @@ final class AgreementRequests {
     }
 
     record Supersede(
-            @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String supersededBy,
+            @NotBlank @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String supersededBy,
             @NotNull LocalDate supersededOn,
             @Size(max = 4000) String reason) {
     }
@@ -84,9 +82,9 @@ final class AgreementRequests {
     }
 
     record Payment(
-            @Pattern(regexp = ID, message = ID_MESSAGE) String paymentId,
-            @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String payer,
-            @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE) String payee,
+            @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String paymentId,
+            @NotBlank @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String payer,
+            @NotBlank @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String payee,
             @NotNull Money amount,
             @NotNull LocalDate paidOn,
             @Size(max = 2000) String purpose) {

@@ -177,14 +177,14 @@ class AgreementApiTest extends LedgerHttpTest {
         }
     }
 
-    @Nested
-    class Refusals {
+    /** Each test starts from a freshly signed framework agreement of Wanzhou and Kaizhou, Yunyang observing. */
+    abstract class WithSignedFramework {
 
-        private Party wanzhou;
-        private Party kaizhou;
-        private Party yunyang;
-        private String id;
-        private String path;
+        Party wanzhou;
+        Party kaizhou;
+        Party yunyang;
+        String id;
+        String path;
 
         @BeforeEach
         void signTheFrameworkAgreement() {
@@ -194,6 +194,10 @@ class AgreementApiTest extends LedgerHttpTest {
             id = signedAgreement(wanzhou, kaizhou, yunyang);
             path = "/api/agreements/" + id;
         }
+    }
+
+    @Nested
+    class Refusals extends WithSignedFramework {
 
         @Test
         void malformed_json_is_400_naming_the_body() {
@@ -425,22 +429,7 @@ class AgreementApiTest extends LedgerHttpTest {
     }
 
     @Nested
-    class Retries {
-
-        private Party wanzhou;
-        private Party kaizhou;
-        private Party yunyang;
-        private String id;
-        private String path;
-
-        @BeforeEach
-        void signTheFrameworkAgreement() {
-            wanzhou = TestData.wanzhou();
-            kaizhou = TestData.kaizhou();
-            yunyang = TestData.yunyang();
-            id = signedAgreement(wanzhou, kaizhou, yunyang);
-            path = "/api/agreements/" + id;
-        }
+    class Retries extends WithSignedFramework {
 
         @Test
         void the_same_request_with_the_same_key_is_answered_from_the_first_and_recorded_once() {

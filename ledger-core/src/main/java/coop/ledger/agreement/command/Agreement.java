@@ -30,8 +30,8 @@ import coop.ledger.agreement.api.SupersedeAgreementCommand;
 import coop.ledger.agreement.api.TerminateAgreementCommand;
 import coop.ledger.agreement.query.AgreementState;
 import coop.ledger.agreement.query.AgreementState.CooperationItem;
-import coop.ledger.party.command.Party;
 import coop.ledger.shared.RecordDirectory;
+import coop.ledger.shared.RecordIds;
 import coop.ledger.shared.RuleViolationException;
 import coop.ledger.shared.Rules;
 import coop.ledger.shared.UnknownRecordException;
@@ -66,10 +66,7 @@ public class Agreement {
 
     @CommandHandler
     public Agreement(SignAgreementCommand cmd, RecordDirectory directory, Clock clock) {
-        Rules.require(cmd.agreementId() != null && Party.CODE.matcher(cmd.agreementId()).matches(),
-                "agreement.id-format",
-                "agreement id must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit",
-                Map.of("agreementId", String.valueOf(cmd.agreementId())));
+        RecordIds.require(cmd.agreementId(), "agreementId", "agreement.id-format");
         Rules.requireText(cmd.title(), "title");
         Rules.require(cmd.kind() != null, "field.required", "kind must be given", Map.of("field", "kind"));
         Rules.require(cmd.signedOn() != null, "field.required", "signedOn must be given", Map.of("field", "signedOn"));
@@ -121,8 +118,7 @@ public class Agreement {
     @CommandHandler
     public long handle(ListCooperationItemCommand cmd, RecordDirectory directory, Clock clock) {
         requireOpen(cmd.expectedVersion());
-        Rules.require(cmd.itemId() != null && Party.CODE.matcher(cmd.itemId()).matches(), "item.id-format",
-                "item id must be 1-64 letters, digits, '.', '_' or '-'", Map.of("itemId", String.valueOf(cmd.itemId())));
+        RecordIds.require(cmd.itemId(), "itemId", "item.id-format");
         Rules.require(state.item(cmd.itemId()).isEmpty(), "item.duplicate",
                 "item " + cmd.itemId() + " is already on the cooperation list", Map.of("itemId", cmd.itemId()));
         Rules.requireText(cmd.description(), "description");
@@ -227,9 +223,7 @@ public class Agreement {
     @CommandHandler
     public long handle(RecordPaymentCommand cmd, Clock clock) {
         requireOpen(cmd.expectedVersion());
-        Rules.require(cmd.paymentId() != null && Party.CODE.matcher(cmd.paymentId()).matches(), "payment.id-format",
-                "payment id must be 1-64 letters, digits, '.', '_' or '-'",
-                Map.of("paymentId", String.valueOf(cmd.paymentId())));
+        RecordIds.require(cmd.paymentId(), "paymentId", "payment.id-format");
         Rules.require(!state.hasPayment(cmd.paymentId()), "payment.duplicate",
                 "payment " + cmd.paymentId() + " is already recorded", Map.of("paymentId", cmd.paymentId()));
         Rules.require(cmd.amount() != null && cmd.amount().isPositive(), "payment.amount-not-positive",

@@ -8,6 +8,7 @@ import coop.ledger.party.api.RegisterPartyCommand;
 import coop.ledger.party.api.RenamePartyCommand;
 import coop.ledger.party.query.PartyState;
 import coop.ledger.shared.RecordDirectory;
+import coop.ledger.shared.RecordIds;
 import coop.ledger.shared.RuleViolationException;
 import coop.ledger.shared.Rules;
 import coop.ledger.shared.Versions;
@@ -20,15 +21,11 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** The party aggregate (参与方): decides registrations and renames. */
 public class Party {
-
-    /** Codes are stable identifiers used in URLs and files: letters, digits, '.', '_' and '-'. */
-    public static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     @AggregateIdentifier
     private String code;
@@ -40,9 +37,7 @@ public class Party {
 
     @CommandHandler
     public Party(RegisterPartyCommand cmd, RecordDirectory directory, Clock clock) {
-        Rules.require(cmd.code() != null && CODE.matcher(cmd.code()).matches(), "party.code-format",
-                "party code must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit",
-                Map.of("code", String.valueOf(cmd.code())));
+        RecordIds.require(cmd.code(), "code", "party.code-format");
         Rules.requireText(cmd.nameZh(), "nameZh");
         Rules.require(cmd.kind() != null, "field.required", "kind must be given", Map.of("field", "kind"));
         Rules.requireNotFuture(cmd.establishedOn(), "establishedOn", clock);
