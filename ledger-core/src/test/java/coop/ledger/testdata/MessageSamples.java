@@ -25,7 +25,21 @@ import coop.ledger.party.api.PartyRenamedEvent;
 import coop.ledger.party.api.RenamePartyCommand;
 import coop.ledger.shared.CooperationDomain;
 
+import coop.ledger.project.api.InvestmentReportedEvent;
+import coop.ledger.project.api.ProjectCancelledEvent;
+import coop.ledger.project.api.ProjectCompletedEvent;
+import coop.ledger.project.api.ProjectConstructionStartedEvent;
+import coop.ledger.project.api.ProjectFirmedUpEvent;
+import coop.ledger.project.api.ProjectSignedEvent;
+import coop.ledger.service.api.ProgrammeDeclaredEvent;
+import coop.ledger.service.api.ServiceItemCompletedEvent;
+import coop.ledger.service.api.ServiceItemListedEvent;
+import coop.ledger.service.api.ServiceItemReopenedEvent;
+import coop.ledger.service.api.ServiceItemWithdrawnEvent;
+import coop.ledger.shared.Money;
+
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +69,40 @@ public final class MessageSamples {
     }
 
     public static List<Object> all() {
+        List<Object> all = new ArrayList<>(foundation());
+        all.addAll(projects());
+        all.addAll(programmes());
+        return List.copyOf(all);
+    }
+
+    /** Signed projects (签约项目): the Wan-Kai-Yun industrial signing, where the source reports only totals. */
+    private static List<Object> projects() {
+        String project = "wky-2021-wanzhou";
+        return List.of(
+                new ProjectSignedEvent(project, "万开云产业协同发展项目（万州）", List.of("wky-investors"),
+                        List.of("wanzhou"), "万开云产业协同发展项目集中签约", null, CooperationDomain.INDUSTRY,
+                        Money.parse("13.3亿元"), DAY, false, 5, "来源只报告万州5个项目的总投资"),
+                new ProjectFirmedUpEvent(project, DAY, Money.parse("13.5亿元")),
+                new ProjectConstructionStartedEvent(project, DAY),
+                new ProjectCompletedEvent(project, DAY),
+                new ProjectCancelledEvent(project, DAY, "企业调整投资计划"),
+                new InvestmentReportedEvent(project, "2021-q3", Money.parse("1100万元"), DAY, "第三季度完成投资"));
+    }
+
+    /** Public-service programmes: 川渝通办, where the source reports 155 items completed and 19 added later. */
+    private static List<Object> programmes() {
+        String programme = "chuanyu-tongban";
+        return List.of(
+                new ProgrammeDeclaredEvent(programme, "川渝通办", List.of("chongqing", "sichuan"), "2020-2021",
+                        List.of("政务服务"), DAY, null),
+                new ServiceItemListedEvent(programme, "added-later", "清单外新增通办事项", "政务服务",
+                        List.of("kaizhou"), DAY, true, 19, DAY, "来源只报告总数"),
+                new ServiceItemCompletedEvent(programme, "added-later", DAY, "开州区政务服务中心通报"),
+                new ServiceItemWithdrawnEvent(programme, "added-later", DAY, "并入国家清单"),
+                new ServiceItemReopenedEvent(programme, "added-later", DAY, "误记为完成"));
+    }
+
+    private static List<Object> foundation() {
         return List.of(
                 Parties.registerWanzhouYibao(),
                 Parties.wanzhouYibaoRegistered(),
