@@ -165,6 +165,8 @@ public final class Agreements {
         private LocalDate dueOn = LocalDate.of(2020, 12, 31);
         private LocalDate listedOn = TONGBAN_LISTED_ON;
         private Long expectedVersion = null;
+        private Integer itemCount = null;
+        private String note = null;
 
         public Listing itemId(String value) {
             itemId = value;
@@ -196,6 +198,12 @@ public final class Agreements {
             return this;
         }
 
+        public Listing batch(int count, String why) {
+            itemCount = count;
+            note = why;
+            return this;
+        }
+
         public Listing expectedVersion(Long value) {
             expectedVersion = value;
             return this;
@@ -203,12 +211,12 @@ public final class Agreements {
 
         public ListCooperationItemCommand command() {
             return new ListCooperationItemCommand(GOV_SERVICES, itemId, description, domain, responsibleParties, dueOn,
-                    listedOn, expectedVersion);
+                    listedOn, itemCount, note, expectedVersion);
         }
 
         public CooperationItemListedEvent event() {
             return new CooperationItemListedEvent(GOV_SERVICES, itemId, description, domain, responsibleParties,
-                    dueOn, listedOn);
+                    dueOn, listedOn, itemCount, note);
         }
     }
 

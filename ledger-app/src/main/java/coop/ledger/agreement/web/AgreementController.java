@@ -89,7 +89,8 @@ public class AgreementController {
                                                 WriteContext context) {
         String itemId = body.itemId() != null ? body.itemId() : context.newRecordId();
         WriteResult result = commands.send(id, new ListCooperationItemCommand(id, itemId, body.description(),
-                body.domain(), body.responsibleParties(), body.dueOn(), body.listedOn(), context.expectedVersion()),
+                body.domain(), body.responsibleParties(), body.dueOn(), body.listedOn(), body.itemCount(), body.note(),
+                context.expectedVersion()),
                 context);
         return Responses.created("/api/agreements/" + id + "#item-" + itemId, result);
     }

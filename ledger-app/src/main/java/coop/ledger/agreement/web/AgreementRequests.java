@@ -5,9 +5,11 @@ import coop.ledger.agreement.api.ParticipantRole;
 import coop.ledger.shared.CooperationDomain;
 import coop.ledger.shared.Money;
 import coop.ledger.shared.RecordIds;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
@@ -48,7 +50,9 @@ final class AgreementRequests {
             CooperationDomain domain,
             @Size(max = 50) List<@NotBlank @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String> responsibleParties,
             LocalDate dueOn,
-            @NotNull LocalDate listedOn) {
+            @NotNull LocalDate listedOn,
+            @Positive @Max(100000) Integer itemCount,
+            @Size(max = 2000) String note) {
     }
 
     record StartItem(@NotNull LocalDate startedOn) {

@@ -40,7 +40,7 @@ record AgreementView(
 
     record Item(String itemId, String description, Label domain, List<String> responsibleParties, LocalDate dueOn,
                 LocalDate listedOn, Label status, LocalDate startedOn, LocalDate completedOn, String evidence,
-                LocalDate droppedOn, String dropReason) {
+                LocalDate droppedOn, String dropReason, int itemCount, String note) {
     }
 
     record Payment(String paymentId, String payer, String payee, Amount amount, LocalDate paidOn, String purpose) {
@@ -54,7 +54,7 @@ record AgreementView(
                 s.domains().stream().sorted(Comparator.comparing(CooperationDomain::ordinal)).map(Label::of).toList(),
                 s.summary(), s.closure(),
                 new ItemCounts(s.itemCount(ItemStatus.LISTED), s.itemCount(ItemStatus.STARTED),
-                        s.itemCount(ItemStatus.COMPLETED), s.itemCount(ItemStatus.DROPPED), s.items().size()),
+                        s.itemCount(ItemStatus.COMPLETED), s.itemCount(ItemStatus.DROPPED), s.itemTotal()),
                 s.items().stream().map(AgreementView::item).toList(),
                 s.payments().stream().map(p -> new Payment(p.paymentId(), p.payer(), p.payee(), Amount.of(p.amount()),
                         p.paidOn(), p.purpose())).toList(),
@@ -64,6 +64,6 @@ record AgreementView(
     private static Item item(AgreementState.CooperationItem i) {
         return new Item(i.itemId(), i.description(), Label.of(i.domain()), i.responsibleParties(), i.dueOn(),
                 i.listedOn(), Label.of(i.status()), i.startedOn(), i.completedOn(), i.evidence(), i.droppedOn(),
-                i.dropReason());
+                i.dropReason(), i.itemCount(), i.note());
     }
 }

@@ -5,7 +5,10 @@ import coop.ledger.shared.CooperationDomain;
 import java.time.LocalDate;
 import java.util.List;
 
-/** An item was put on the agreement's cooperation list (合作清单). */
+/**
+ * An item was put on the agreement's cooperation list (合作清单); {@code itemCount} > 1 records a batch of items
+ * the source reports only as a total, with {@code note} saying so.
+ */
 public record CooperationItemListedEvent(
         String agreementId,
         String itemId,
@@ -13,7 +16,14 @@ public record CooperationItemListedEvent(
         CooperationDomain domain,
         List<String> responsibleParties,
         LocalDate dueOn,
-        LocalDate listedOn) implements AgreementEvent {
+        LocalDate listedOn,
+        Integer itemCount,
+        String note) implements AgreementEvent {
+
+    /** How many items the entry stands for; events recorded before batches existed carry none and mean one. */
+    public int count() {
+        return itemCount == null ? 1 : itemCount;
+    }
 
     @Override
     public LocalDate businessDate() {

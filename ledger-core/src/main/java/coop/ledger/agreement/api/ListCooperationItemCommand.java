@@ -6,7 +6,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Add an item (事项) to an agreement's cooperation list (合作清单). */
+/**
+ * Add an item (事项) to an agreement's cooperation list (合作清单). {@code itemCount} (null means 1) lets one
+ * entry stand for several items when a source reports only a total ("83 items"); {@code note} says so.
+ */
 public record ListCooperationItemCommand(
         @TargetAggregateIdentifier String agreementId,
         String itemId,
@@ -15,5 +18,7 @@ public record ListCooperationItemCommand(
         List<String> responsibleParties,
         LocalDate dueOn,
         LocalDate listedOn,
+        Integer itemCount,
+        String note,
         Long expectedVersion) {
 }

@@ -133,8 +133,11 @@ public class Agreement {
                     "due date " + cmd.dueOn() + " is before the listing date " + cmd.listedOn(),
                     Map.of("dueOn", cmd.dueOn().toString(), "listedOn", cmd.listedOn().toString()));
         }
+        Rules.require(cmd.itemCount() == null || cmd.itemCount() >= 1, "item.count-not-positive",
+                "an entry stands for at least one item, got " + cmd.itemCount(),
+                Map.of("itemCount", String.valueOf(cmd.itemCount())));
         apply(new CooperationItemListedEvent(agreementId, cmd.itemId(), cmd.description().strip(), cmd.domain(),
-                List.copyOf(responsible), cmd.dueOn(), cmd.listedOn()));
+                List.copyOf(responsible), cmd.dueOn(), cmd.listedOn(), cmd.itemCount(), blankToNull(cmd.note())));
         return Versions.current();
     }
 

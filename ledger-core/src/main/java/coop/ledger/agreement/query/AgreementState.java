@@ -70,21 +70,23 @@ public record AgreementState(
             LocalDate completedOn,
             String evidence,
             LocalDate droppedOn,
-            String dropReason) {
+            String dropReason,
+            int itemCount,
+            String note) {
 
         CooperationItem started(LocalDate on) {
             return new CooperationItem(itemId, description, domain, responsibleParties, dueOn, listedOn,
-                    ItemStatus.STARTED, on, null, null, null, null);
+                    ItemStatus.STARTED, on, null, null, null, null, itemCount, note);
         }
 
         CooperationItem completed(LocalDate on, String evidenceNote) {
             return new CooperationItem(itemId, description, domain, responsibleParties, dueOn, listedOn,
-                    ItemStatus.COMPLETED, startedOn, on, evidenceNote, null, null);
+                    ItemStatus.COMPLETED, startedOn, on, evidenceNote, null, null, itemCount, note);
         }
 
         CooperationItem dropped(LocalDate on, String reason) {
             return new CooperationItem(itemId, description, domain, responsibleParties, dueOn, listedOn,
-                    ItemStatus.DROPPED, startedOn, null, null, on, reason);
+                    ItemStatus.DROPPED, startedOn, null, null, on, reason, itemCount, note);
         }
     }
 
@@ -127,7 +129,7 @@ public record AgreementState(
         if (event instanceof CooperationItemListedEvent e) {
             return withItems(append(items, new CooperationItem(e.itemId(), e.description(), e.domain(),
                     List.copyOf(e.responsibleParties()), e.dueOn(), e.listedOn(), ItemStatus.LISTED,
-                    null, null, null, null, null)));
+                    null, null, null, null, null, e.count(), e.note())));
         }
         if (event instanceof CooperationItemStartedEvent e) {
             return withItem(e.itemId(), i -> i.started(e.startedOn()));
@@ -189,7 +191,12 @@ public record AgreementState(
     }
 
     public long itemCount(ItemStatus itemStatus) {
-        return items.stream().filter(i -> i.status() == itemStatus).count();
+        return items.stream().filter(i -> i.status() == itemStatus).mapToLong(CooperationItem::itemCount).sum();
+    }
+
+    /** All items on the list, counting a batch entry as the number of items it stands for. */
+    public long itemTotal() {
+        return items.stream().mapToLong(CooperationItem::itemCount).sum();
     }
 
     private List<String> codesIn(ParticipantRole role) {

@@ -135,4 +135,18 @@ class CooperationListTest {
                 .when(listing().dueOn(TONGBAN_LISTED_ON.minusDays(1)).command())
                 .expectException(violationOf("item.due-before-listed"));
     }
+
+    @Test
+    void lists_a_batch_entry_standing_for_the_items_a_source_reports_only_as_a_total() {
+        fixture.given(govServicesSigned())
+                .when(listing().batch(83, "来源只报告总数83项").command())
+                .expectEvents(listing().batch(83, "来源只报告总数83项").event());
+    }
+
+    @Test
+    void rejects_a_batch_entry_of_no_items() {
+        fixture.given(govServicesSigned())
+                .when(listing().batch(0, "无").command())
+                .expectException(violationOf("item.count-not-positive"));
+    }
 }

@@ -93,6 +93,18 @@ class AgreementStateTest {
     }
 
     @Test
+    void counts_a_batch_entry_as_the_items_it_stands_for() {
+        AgreementState state = fold(govServicesSigned(),
+                tongbanListed(),
+                listing().itemId("mingyueshan").batch(83, "来源只报告总数83项").event(),
+                new CooperationItemCompletedEvent(GOV_SERVICES, "mingyueshan", LATER, "来源报道已完成"));
+
+        assertThat(state.itemCount(ItemStatus.COMPLETED)).isEqualTo(83);
+        assertThat(state.itemCount(ItemStatus.LISTED)).isEqualTo(1);
+        assertThat(state.itemTotal()).isEqualTo(84);
+    }
+
+    @Test
     void counts_items_by_status() {
         AgreementState state = fold(govServicesSigned(),
                 tongbanListed(),
