@@ -1,5 +1,6 @@
 package coop.ledger.app;
 
+import coop.ledger.importing.ImportCommandLine;
 import coop.ledger.shared.security.HashPassword;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,6 +15,9 @@ public class LedgerApplication {
             return;
         }
         quietAxon();
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(ImportCommandLine.run(LedgerApplication.class, args));
+        }
         SpringApplication.run(LedgerApplication.class, args);
     }
 

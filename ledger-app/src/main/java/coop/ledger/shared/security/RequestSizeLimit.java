@@ -19,17 +19,23 @@ import java.io.IOException;
  */
 public class RequestSizeLimit extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    /** Imports carry whole files of past records, so they have a limit of their own. */
+    static final String IMPORTS = "/api/imports";
+
+    private final long defaultMaxBytes;
+    private final long importMaxBytes;
     private final ProblemResponses problems;
 
-    public RequestSizeLimit(long maxBytes, ProblemResponses problems) {
-        this.maxBytes = maxBytes;
+    public RequestSizeLimit(long defaultMaxBytes, long importMaxBytes, ProblemResponses problems) {
+        this.defaultMaxBytes = defaultMaxBytes;
+        this.importMaxBytes = importMaxBytes;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = limitOf(request);
         if (request.getContentLengthLong() > maxBytes) {
             refuse(request, response);
             return;
@@ -47,9 +53,15 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         }
     }
 
+    private long limitOf(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(IMPORTS) ? importMaxBytes : defaultMaxBytes;
+    }
+
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean importing = request.getRequestURI().startsWith(IMPORTS);
         problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
-                "the request body is larger than the limit of " + maxBytes + " bytes (ledger.http.max-body-size)");
+                "the request body is larger than the limit of " + limitOf(request) + " bytes ("
+                        + (importing ? "ledger.import.max-body-size" : "ledger.http.max-body-size") + ")");
     }
 
     private static boolean causedByBodyTooLargeException(Throwable t) {

@@ -72,8 +72,9 @@ public class SecurityConfig {
 
     @Bean
     RequestSizeLimit requestSizeLimit(@Value("${ledger.http.max-body-size:1MB}") DataSize maxBodySize,
+                                      @Value("${ledger.import.max-body-size:50MB}") DataSize maxImportSize,
                                       ProblemResponses problems) {
-        return new RequestSizeLimit(maxBodySize.toBytes(), problems);
+        return new RequestSizeLimit(maxBodySize.toBytes(), maxImportSize.toBytes(), problems);
     }
 
     @Bean

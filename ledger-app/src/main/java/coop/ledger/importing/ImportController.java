@@ -1,0 +1,69 @@
+package coop.ledger.importing;
+
+import coop.ledger.shared.web.WriteContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** Bulk import of past records: the file is the request body, the answer a report of every row. */
+@RestController
+@RequestMapping("/api/imports")
+@Tag(name = "Import", description = "Catching up on past records in bulk, from JSON or CSV")
+public class ImportController {
+
+    private final LedgerImporter importer;
+
+    public ImportController(LedgerImporter importer) {
+        this.importer = importer;
+    }
+
+    @PostMapping(consumes = {"application/json", "text/csv"})
+    @Operation(summary = "Import a JSON or CSV file of parties, agreements, projects and programmes",
+            description = "Each row is recorded through the same rules as the matching write endpoint; a rejected "
+                    + "row is reported with its line and reason and does not stop the others. Importing the same file "
+                    + "again records nothing twice.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+                    @Content(mediaType = "application/json", schema = @Schema(type = "object")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))}))
+    public ResponseEntity<Object> importFile(
+            HttpServletRequest request, WriteContext context,
+            @Parameter(description = "json or csv; by default taken from the Content-Type")
+            @RequestParam(required = false) String format) throws IOException {
+        ImportFormat chosen = format != null ? parseFormat(format) : ImportFormat.guess(request.getContentType());
+        ImportReport report = importer.importFile(request.getInputStream(), chosen, context.recordedBy(),
+                ImportProgress.NONE);
+        if (report.rows() == 0 && report.rejected() > 0) {
+            ImportReport.Rejection file = report.rejections().get(0);
+            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, file.reason());
+            p.setType(URI.create("urn:cooperation-ledger:problem:malformed-request"));
+            p.setTitle("Malformed import file");
+            p.setProperty("errors", List.of(Map.of("field", String.valueOf(file.field()), "message", file.reason())));
+            return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(p);
+        }
+        return ResponseEntity.ok(report);
+    }
+
+    private static ImportFormat parseFormat(String format) {
+        try {
+            return ImportFormat.valueOf(format.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new coop.ledger.shared.web.InvalidHeaderException("format", "format must be json or csv");
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package coop.ledger.importing;
+
+import coop.ledger.shared.RuleViolationException;
+import coop.ledger.shared.UnknownRecordException;
+import coop.ledger.shared.web.IdempotencyKeyReusedException;
+import coop.ledger.shared.web.RecordNotFoundException;
+import jakarta.validation.Validator;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+
+/**
+ * Imports a file of parties, agreements, projects and programmes row by row through the same controller methods
+ * as the REST API. One bad row does not stop the others; every rejected row is reported with its line; importing
+ * the same file again records nothing twice (each write carries an Idempotency-Key derived from its row).
+ */
+@Service
+public class LedgerImporter {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerImporter.class);
+
+    private final Map<String, RowHandler> handlers = new HashMap<>();
+    private final Map<String, String> parentFields = new HashMap<>();
+    private final JsonMapper json;
+    private final Validator validator;
+
+    public LedgerImporter(List<RowHandler> rowHandlers, JsonMapper json, Validator validator) {
+        this.json = json;
+        this.validator = validator;
+        for (RowHandler handler : rowHandlers) {
+            handler.kinds().forEach((kind, parentField) -> {
+                handlers.put(kind, handler);
+                if (parentField != null && !parentField.isEmpty()) {
+                    parentFields.put(kind, parentField);
+                }
+            });
+        }
+    }
+
+    /** The row kinds this ledger can import. */
+    public Set<String> kinds() {
+        return handlers.keySet();
+    }
+
+    public ImportReport importFile(InputStream in, ImportFormat format, String recordedBy, ImportProgress progress) {
+        long started = System.nanoTime();
+        Run run = new Run(recordedBy, progress);
+        try {
+            new ImportFileReader(json).read(in, format, run::record);
+        } catch (RowRejectedException e) {
+            run.reject(new ImportRow(0, e.field(), "file", json.createObjectNode()), null, e.getMessage(), null,
+                    e.field());
+        }
+        return new ImportReport(format.name(), run.rows, run.recorded, run.alreadyRecorded, run.rejections.size(),
+                List.copyOf(run.rejections), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The state of one import: counts, rejections, and the records whose rows were rejected. */
+    private final class Run {
+        private final String recordedBy;
+        private final ImportProgress progress;
+        private final List<ImportReport.Rejection> rejections = new ArrayList<>();
+        private final Map<String, Long> rejectedRecords = new HashMap<>();
+        private final Set<String> seenIds = new HashSet<>();
+        private long rows;
+        private long recorded;
+        private long alreadyRecorded;
+
+        Run(String recordedBy, ImportProgress progress) {
+            this.recordedBy = recordedBy;
+            this.progress = progress;
+        }
+
+        void record(ImportRow row) {
+            rows++;
+            try {
+                recordOne(row);
+            } finally {
+                progress.rowDone(rows, rejections.size());
+            }
+        }
+
+        private void recordOne(ImportRow row) {
+            RowHandler handler = handlers.get(row.kind());
+            String id = row.text(row.has("id") ? "id" : "code");
+            if (handler == null) {
+                reject(row, id, "unknown row kind \"" + row.kind() + "\"; expected one of " + kinds(), null, "record");
+                return;
+            }
+            String parentField = parentFields.get(row.kind());
+            String parentId = parentField == null ? null : row.text(parentField);
+            if (parentId != null && rejectedRecords.containsKey(parentId)) {
+                reject(row, parentId, "not recorded: the row of " + parentId + " (line "
+                        + rejectedRecords.get(parentId) + ") was rejected", null, parentField);
+                return;
+            }
+            RowWriter writer = new RowWriter(row, recordedBy, json, validator);
+            try {
+                handler.record(row, writer);
+                if (writer.recordedSomething()) {
+                    recorded++;
+                } else if (writer.replayedSomething()) {
+                    alreadyRecorded++;
+                }
+            } catch (RowRejectedException e) {
+                rejectRecord(row, id, row.kind() + " " + e.field() + ": " + e.getMessage(), null, e.field());
+            } catch (RuntimeException e) {
+                Throwable cause = e instanceof CommandExecutionException && e.getCause() != null ? e.getCause() : e;
+                rejectRecord(row, id, reasonOf(cause), ruleOf(cause), null);
+            }
+        }
+
+        private void rejectRecord(ImportRow row, String id, String reason, String rule, String field) {
+            if (id != null && parentFields.get(row.kind()) == null) {
+                rejectedRecords.putIfAbsent(id, row.line());
+            }
+            reject(row, id, reason, rule, field);
+        }
+
+        void reject(ImportRow row, String id, String reason, String rule, String field) {
+            rejections.add(new ImportReport.Rejection(row.line(), row.path(), row.kind(), id, reason, rule, field));
+        }
+    }
+
+    private static String ruleOf(Throwable e) {
+        if (e instanceof RuleViolationException r) {
+            return r.rule();
+        }
+        if (e instanceof UnknownRecordException u) {
+            return u.rule();
+        }
+        if (e instanceof AggregateStreamCreationException) {
+            return "record.already-exists";
+        }
+        if (e instanceof ConcurrencyException || e instanceof ConflictingModificationException) {
+            return "version.conflict";
+        }
+        return null;
+    }
+
+    private static String reasonOf(Throwable e) {
+        if (e instanceof RuleViolationException || e instanceof UnknownRecordException
+                || e instanceof RecordNotFoundException || e instanceof IdempotencyKeyReusedException) {
+            return e.getMessage();
+        }
+        if (e instanceof AggregateNotFoundException a) {
+            return "no record with id " + a.getAggregateIdentifier();
+        }
+        if (e instanceof IncompatibleAggregateException) {
+            return "the id belongs to a record of another kind";
+        }
+        if (e instanceof AggregateStreamCreationException) {
+            return "a record with this id already exists (recorded other than by this file's row)";
+        }
+        if (e instanceof ConcurrencyException || e instanceof ConflictingModificationException) {
+            return "another write changed this record at the same moment; import the file again";
+        }
+        log.error("Unexpected failure while importing a row", e);
+        return "the ledger could not record this row (" + e.getClass().getSimpleName() + "); nothing was recorded";
+    }
+}
