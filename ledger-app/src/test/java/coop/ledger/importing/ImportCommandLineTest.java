@@ -1,0 +1,73 @@
+package coop.ledger.importing;
+
+import coop.ledger.app.LedgerApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The jar's import mode: same rows, same report, on a store of its own and without a web server. */
+class ImportCommandLineTest {
+
+    static {
+        LedgerApplication.quietAxon();
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void imports_a_file_reports_on_the_console_and_records_nothing_twice() throws Exception {
+        Path file = dir.resolve("parties.csv");
+        Files.writeString(file, """
+                record,code,nameZh,nameEn,kind
+                party,liangping,梁平区,Liangping District,GOVERNMENT
+                party,dianjiang,垫江县,Dianjiang County,GOVERNMENT
+                party,broken,大竹县,Dazhu County,NOT-A-KIND
+                """, StandardCharsets.UTF_8);
+        String[] args = {"import", file.toString(), "--recorded-by=fgw", "--ledger.data-dir=" + dir.resolve("data"),
+                "--logging.level.root=WARN"};
+
+        Console first = run(args);
+        Console second = run(args);
+
+        assertThat(first.exitCode).isEqualTo(2);
+        assertThat(first.err).contains("imported 3 rows: 2 recorded, 0 already recorded, 1 rejected")
+                .contains("line 4 (row 3, party broken)");
+        assertThat(first.out).contains("\"recorded\" : 2");
+        assertThat(second.err).contains("imported 3 rows: 0 recorded, 2 already recorded, 1 rejected");
+    }
+
+    @Test
+    void explains_its_usage_when_the_file_is_missing() throws Exception {
+        Console console = run(new String[]{"import", dir.resolve("missing.json").toString()});
+
+        assertThat(console.exitCode).isEqualTo(64);
+        assertThat(console.err).contains("usage: java -jar ledger-app.jar import");
+    }
+
+    private record Console(int exitCode, String out, String err) {
+    }
+
+    private static Console run(String[] args) throws Exception {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+        try {
+            int code = ImportCommandLine.run(LedgerApplication.class, args);
+            return new Console(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+}
