@@ -31,11 +31,15 @@ import coop.ledger.project.api.ProjectCompletedEvent;
 import coop.ledger.project.api.ProjectConstructionStartedEvent;
 import coop.ledger.project.api.ProjectFirmedUpEvent;
 import coop.ledger.project.api.ProjectSignedEvent;
+import coop.ledger.service.api.CompleteServiceItemCommand;
+import coop.ledger.service.api.FindProgrammeQuery;
 import coop.ledger.service.api.ProgrammeDeclaredEvent;
+import coop.ledger.service.api.ReopenServiceItemCommand;
 import coop.ledger.service.api.ServiceItemCompletedEvent;
 import coop.ledger.service.api.ServiceItemListedEvent;
 import coop.ledger.service.api.ServiceItemReopenedEvent;
 import coop.ledger.service.api.ServiceItemWithdrawnEvent;
+import coop.ledger.service.api.WithdrawServiceItemCommand;
 import coop.ledger.shared.Money;
 
 import java.time.LocalDate;
@@ -99,7 +103,13 @@ public final class MessageSamples {
                         List.of("kaizhou"), DAY, true, 19, DAY, "来源只报告总数"),
                 new ServiceItemCompletedEvent(programme, "added-later", DAY, "开州区政务服务中心通报"),
                 new ServiceItemWithdrawnEvent(programme, "added-later", DAY, "并入国家清单"),
-                new ServiceItemReopenedEvent(programme, "added-later", DAY, "误记为完成"));
+                new ServiceItemReopenedEvent(programme, "added-later", DAY, "误记为完成"),
+                Programmes.declaration().command(),
+                Programmes.listing().addedLater().itemCount(19).note("来源只报告总数").expectedVersion(1L).command(),
+                new CompleteServiceItemCommand(programme, "added-later", DAY, "开州区政务服务中心通报", 2L),
+                new WithdrawServiceItemCommand(programme, "added-later", DAY, "并入国家清单", null),
+                new ReopenServiceItemCommand(programme, "added-later", DAY, "误记为完成", null),
+                new FindProgrammeQuery(programme));
     }
 
     private static List<Object> foundation() {
