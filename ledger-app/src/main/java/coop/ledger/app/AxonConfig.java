@@ -2,6 +2,7 @@ package coop.ledger.app;
 
 import coop.ledger.agreement.command.Agreement;
 import coop.ledger.party.command.Party;
+import coop.ledger.project.command.Project;
 import coop.ledger.shared.persistence.IdempotencyInterceptor;
 import coop.ledger.shared.web.CommandSender;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -33,7 +34,7 @@ import java.time.Clock;
 
 /**
  * Axon wiring: a JDBC event store in our own snake_case tables (created by Flyway, not by Axon), the JDBC token
- * store, the two aggregates, and the metadata every event carries (who recorded it, correlation and causation).
+ * store, the aggregates, and the metadata every event carries (who recorded it, correlation and causation).
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
@@ -123,6 +124,7 @@ public class AxonConfig {
         return configurer -> {
             configurer.configureAggregate(Party.class);
             configurer.configureAggregate(Agreement.class);
+            configurer.configureAggregate(Project.class);
             // A directory that silently missed an event would let the rules accept unknown parties: fail instead.
             configurer.eventProcessing()
                     .registerListenerInvocationErrorHandler("record-directory", c -> PropagatingErrorHandler.instance());
