@@ -14,6 +14,7 @@ import coop.ledger.shared.Money;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -107,7 +108,7 @@ public record ProjectState(
     /** The date of the latest milestone so far (signing, firm-up, start or completion). */
     public LocalDate lastMilestoneOn() {
         return Stream.of(signedOn, firmedUpOn, startedOn, completedOn)
-                .filter(d -> d != null)
+                .filter(Objects::nonNull)
                 .max(LocalDate::compareTo)
                 .orElseThrow();
     }
