@@ -3,6 +3,7 @@ package coop.ledger.app;
 import coop.ledger.agreement.command.Agreement;
 import coop.ledger.party.command.Party;
 import coop.ledger.service.command.Programme;
+import coop.ledger.project.command.Project;
 import coop.ledger.shared.persistence.IdempotencyInterceptor;
 import coop.ledger.shared.web.CommandSender;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -125,6 +126,7 @@ public class AxonConfig {
             configurer.configureAggregate(Party.class);
             configurer.configureAggregate(Agreement.class);
             configurer.configureAggregate(Programme.class);
+            configurer.configureAggregate(Project.class);
             // A directory that silently missed an event would let the rules accept unknown parties: fail instead.
             configurer.eventProcessing()
                     .registerListenerInvocationErrorHandler("record-directory", c -> PropagatingErrorHandler.instance());

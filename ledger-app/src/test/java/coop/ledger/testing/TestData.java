@@ -18,6 +18,8 @@ public final class TestData {
     public static final String MEDICAL_INSURANCE_FRAMEWORK = "万开云医保经办服务框架协议";
     public static final String MINGYUESHAN_GREEN_BELT = "共建明月山绿色发展示范带合作协议";
     public static final String STATE_ENTERPRISE_OCCASION = "2020川渝国企万州行";
+    public static final String WAN_KAI_YUN_INDUSTRY_PROJECTS = "万开云产业协同发展项目（万州）";
+    public static final String WAN_KAI_YUN_SIGNING = "万开云产业协同发展项目集中签约";
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -63,6 +65,12 @@ public final class TestData {
         return government("dazhou", "达州市", "Dazhou City");
     }
 
+    /** 上汽红岩, a state-owned enterprise that signed an intention in the Wan-Kai-Yun signing. */
+    public static Party saicHongyan() {
+        return new Party(unique("saic-hongyan"), "上汽红岩汽车有限公司", "SAIC-IVECO Hongyan", "STATE_OWNED_ENTERPRISE",
+                null);
+    }
+
     private static Party government(String code, String nameZh, String nameEn) {
         return new Party(unique(code), nameZh, nameEn, "GOVERNMENT", null);
     }
@@ -74,6 +82,19 @@ public final class TestData {
         body.set("signatories", codes(signatories));
         body.set("observers", codes(observers));
         body.set("domains", strings("INDUSTRY", "交通"));
+        return body;
+    }
+
+    /**
+     * A project signing body with a fresh id: the five Wan-Kai-Yun industrial projects hosted by Wanzhou, signed on
+     * 23 Apr 2021, worth 13.3亿元 in total (the source gives only the total).
+     */
+    public static ObjectNode projectSigning(List<Party> investors, List<Party> hostParties) {
+        ObjectNode body = object("id", unique("project"), "name", WAN_KAI_YUN_INDUSTRY_PROJECTS,
+                "occasion", WAN_KAI_YUN_SIGNING, "domain", "产业", "agreedInvestment", "13.3亿元",
+                "signedOn", "2021-04-23", "projectCount", 5, "note", "来源只报告万州5个项目的总投资");
+        body.set("investors", codes(investors));
+        body.set("hostParties", codes(hostParties));
         return body;
     }
 

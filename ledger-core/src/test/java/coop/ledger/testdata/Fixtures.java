@@ -2,6 +2,7 @@ package coop.ledger.testdata;
 
 import coop.ledger.agreement.command.Agreement;
 import coop.ledger.party.command.Party;
+import coop.ledger.project.command.Project;
 import coop.ledger.service.command.Programme;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -22,6 +23,10 @@ public final class Fixtures {
 
     public static FixtureConfiguration<Programme> programme() {
         return wired(new AggregateTestFixture<>(Programme.class));
+    }
+
+    public static FixtureConfiguration<Project> project() {
+        return wired(new AggregateTestFixture<>(Project.class));
     }
 
     private static <T> FixtureConfiguration<T> wired(FixtureConfiguration<T> fixture) {

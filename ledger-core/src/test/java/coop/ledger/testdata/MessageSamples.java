@@ -23,14 +23,20 @@ import coop.ledger.agreement.api.TerminateAgreementCommand;
 import coop.ledger.party.api.FindPartyQuery;
 import coop.ledger.party.api.PartyRenamedEvent;
 import coop.ledger.party.api.RenamePartyCommand;
-import coop.ledger.shared.CooperationDomain;
+import coop.ledger.project.api.CancelProjectCommand;
 
+import coop.ledger.project.api.CompleteProjectCommand;
+import coop.ledger.project.api.FindProjectQuery;
+import coop.ledger.project.api.FirmUpProjectCommand;
 import coop.ledger.project.api.InvestmentReportedEvent;
 import coop.ledger.project.api.ProjectCancelledEvent;
 import coop.ledger.project.api.ProjectCompletedEvent;
 import coop.ledger.project.api.ProjectConstructionStartedEvent;
 import coop.ledger.project.api.ProjectFirmedUpEvent;
 import coop.ledger.project.api.ProjectSignedEvent;
+import coop.ledger.project.api.ReportInvestmentCommand;
+import coop.ledger.project.api.SignProjectCommand;
+import coop.ledger.project.api.StartProjectConstructionCommand;
 import coop.ledger.service.api.CompleteServiceItemCommand;
 import coop.ledger.service.api.FindProgrammeQuery;
 import coop.ledger.service.api.ProgrammeDeclaredEvent;
@@ -40,6 +46,7 @@ import coop.ledger.service.api.ServiceItemListedEvent;
 import coop.ledger.service.api.ServiceItemReopenedEvent;
 import coop.ledger.service.api.ServiceItemWithdrawnEvent;
 import coop.ledger.service.api.WithdrawServiceItemCommand;
+import coop.ledger.shared.CooperationDomain;
 import coop.ledger.shared.Money;
 
 import java.time.LocalDate;
@@ -90,7 +97,16 @@ public final class MessageSamples {
                 new ProjectConstructionStartedEvent(project, DAY),
                 new ProjectCompletedEvent(project, DAY),
                 new ProjectCancelledEvent(project, DAY, "企业调整投资计划"),
-                new InvestmentReportedEvent(project, "2021-q3", Money.parse("1100万元"), DAY, "第三季度完成投资"));
+                new InvestmentReportedEvent(project, "2021-q3", Money.parse("1100万元"), DAY, "第三季度完成投资"),
+                new SignProjectCommand(project, "万开云产业协同发展项目（万州）", List.of("wky-investors"),
+                        List.of("wanzhou"), "万开云产业协同发展项目集中签约", GOV_SERVICES, CooperationDomain.INDUSTRY,
+                        Money.parse("13.3亿元"), DAY, true, 5, "来源只报告万州5个项目的总投资"),
+                new FirmUpProjectCommand(project, DAY, Money.parse("13.5亿元"), 1L),
+                new StartProjectConstructionCommand(project, DAY, 2L),
+                new CompleteProjectCommand(project, DAY, 3L),
+                new CancelProjectCommand(project, DAY, "企业调整投资计划", null),
+                new ReportInvestmentCommand(project, "2021-q3", Money.parse("1100万元"), DAY, "第三季度完成投资", 4L),
+                new FindProjectQuery(project));
     }
 
     /** Public-service programmes: 川渝通办, where the source reports 155 items completed and 19 added later. */

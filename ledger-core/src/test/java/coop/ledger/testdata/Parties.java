@@ -16,6 +16,9 @@ public final class Parties {
     public static final String DAZHOU = "dazhou";
     public static final String LIANGPING = "liangping";
     public static final String WANZHOU_YIBAO = "wanzhou-yibao";
+    /** Enterprises that invest in signed projects (签约项目). */
+    public static final String SAIC_HONGYAN = "saic-hongyan";
+    public static final String ZBJ = "zbj";
     /** A real county that the sample directory has not registered. */
     public static final String LINSHUI = "linshui";
 
@@ -44,6 +47,18 @@ public final class Parties {
         return government(LIANGPING, "梁平区", "Liangping District");
     }
 
+    /** 上汽红岩, which signed an intention (意向性合作协议) at the Wan-Kai-Yun industrial signing. */
+    public static PartyRegisteredEvent saicHongyanRegistered() {
+        return new PartyRegisteredEvent(SAIC_HONGYAN, "上汽红岩汽车有限公司", "SAIC-IVECO Hongyan",
+                PartyKind.STATE_OWNED_ENTERPRISE, null, null);
+    }
+
+    /** 猪八戒股份公司, which moved into the Liangjiang digital-economy park in Wanzhou. */
+    public static PartyRegisteredEvent zbjRegistered() {
+        return new PartyRegisteredEvent(ZBJ, "猪八戒股份有限公司", "ZBJ Network", PartyKind.PRIVATE_ENTERPRISE,
+                null, null);
+    }
+
     public static RegisterPartyCommand registerWanzhou() {
         return new RegisterPartyCommand(WANZHOU, "万州区", "Wanzhou District", PartyKind.GOVERNMENT, null, null);
     }
@@ -61,7 +76,7 @@ public final class Parties {
     /** Every sample party that the sample directory knows. */
     public static List<PartyRegisteredEvent> registered() {
         return List.of(wanzhouRegistered(), kaizhouRegistered(), yunyangRegistered(), dazhouRegistered(),
-                liangpingRegistered(), wanzhouYibaoRegistered());
+                liangpingRegistered(), wanzhouYibaoRegistered(), saicHongyanRegistered(), zbjRegistered());
     }
 
     private static PartyRegisteredEvent government(String code, String nameZh, String nameEn) {

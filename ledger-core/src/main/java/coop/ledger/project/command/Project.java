@@ -1,0 +1,219 @@
+package coop.ledger.project.command;
+
+import coop.ledger.project.api.CancelProjectCommand;
+import coop.ledger.project.api.CompleteProjectCommand;
+import coop.ledger.project.api.FirmUpProjectCommand;
+import coop.ledger.project.api.InvestmentReportedEvent;
+import coop.ledger.project.api.ProjectCancelledEvent;
+import coop.ledger.project.api.ProjectCompletedEvent;
+import coop.ledger.project.api.ProjectConstructionStartedEvent;
+import coop.ledger.project.api.ProjectEvent;
+import coop.ledger.project.api.ProjectFirmedUpEvent;
+import coop.ledger.project.api.ProjectSignedEvent;
+import coop.ledger.project.api.ProjectStatus;
+import coop.ledger.project.api.ReportInvestmentCommand;
+import coop.ledger.project.api.SignProjectCommand;
+import coop.ledger.project.api.StartProjectConstructionCommand;
+import coop.ledger.project.query.ProjectState;
+import coop.ledger.shared.Money;
+import coop.ledger.shared.RecordDirectory;
+import coop.ledger.shared.RecordIds;
+import coop.ledger.shared.RuleViolationException;
+import coop.ledger.shared.Rules;
+import coop.ledger.shared.Versions;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The signed-project aggregate (签约项目): decides signings and intentions (意向性协议), firm-up, the milestones
+ * construction started (开工), completed (建成投用) and cancelled, and reports of actual investment (实际投资).
+ * Every refusal names its rule and the values involved.
+ */
+public class Project {
+
+    @AggregateIdentifier
+    private String projectId;
+    private ProjectState state;
+
+    protected Project() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Project(SignProjectCommand cmd, RecordDirectory directory, Clock clock) {
+        RecordIds.require(cmd.projectId(), "projectId", "project.id-format");
+        Rules.requireText(cmd.name(), "name");
+        Rules.require(cmd.domain() != null, "field.required", "domain must be given", Map.of("field", "domain"));
+        Rules.require(cmd.signedOn() != null, "field.required", "signedOn must be given", Map.of("field", "signedOn"));
+        Rules.requireNotFuture(cmd.signedOn(), "signedOn", clock);
+        List<String> investors = cmd.investors() == null ? List.of() : cmd.investors();
+        List<String> hostParties = cmd.hostParties() == null ? List.of() : cmd.hostParties();
+        requireDistinct(investors, "investors");
+        requireDistinct(hostParties, "hostParties");
+        Rules.require(!investors.isEmpty(), "project.no-investor", "a project needs at least one investor",
+                Map.of("investors", investors));
+        Rules.require(!hostParties.isEmpty(), "project.no-host-party", "a project needs at least one host party",
+                Map.of("hostParties", hostParties));
+        investors.forEach(p -> requireKnownParty(directory, p));
+        hostParties.forEach(p -> requireKnownParty(directory, p));
+        String agreementId = blankToNull(cmd.agreementId());
+        if (agreementId != null) {
+            Rules.require(directory.agreementExists(agreementId), "agreement.unknown",
+                    "agreement " + agreementId + " is not recorded", Map.of("agreementId", agreementId));
+        }
+        requirePositiveInvestment(cmd.agreedInvestment());
+        int projectCount = cmd.projectCount() == null ? 1 : cmd.projectCount();
+        Rules.require(projectCount >= 1, "project.count-not-positive",
+                "a signing records at least one project, got " + projectCount, Map.of("projectCount", projectCount));
+        apply(new ProjectSignedEvent(cmd.projectId(), cmd.name().strip(), List.copyOf(investors),
+                List.copyOf(hostParties), blankToNull(cmd.occasion()), agreementId, cmd.domain(),
+                cmd.agreedInvestment(), cmd.signedOn(), cmd.intention(), projectCount, blankToNull(cmd.note())));
+    }
+
+    @CommandHandler
+    public long handle(FirmUpProjectCommand cmd, Clock clock) {
+        requireChangeable(cmd.expectedVersion());
+        Rules.require(state.status() == ProjectStatus.INTENTION, "project.not-an-intention",
+                "project " + projectId + " is " + state.status().name().toLowerCase() + ", not an intention",
+                Map.of("projectId", projectId, "status", state.status().name()));
+        requireBusinessDate(cmd.firmedUpOn(), "firmedUpOn", clock);
+        requirePositiveInvestment(cmd.agreedInvestment());
+        apply(new ProjectFirmedUpEvent(projectId, cmd.firmedUpOn(), cmd.agreedInvestment()));
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(StartProjectConstructionCommand cmd, Clock clock) {
+        requireChangeable(cmd.expectedVersion());
+        requireNotCompleted();
+        Rules.require(state.startedOn() == null, "project.already-started",
+                "construction of project " + projectId + " already started on " + state.startedOn(),
+                Map.of("projectId", projectId, "startedOn", String.valueOf(state.startedOn())));
+        requireFirm();
+        requireMilestoneDate(cmd.startedOn(), "startedOn", clock);
+        apply(new ProjectConstructionStartedEvent(projectId, cmd.startedOn()));
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(CompleteProjectCommand cmd, Clock clock) {
+        requireChangeable(cmd.expectedVersion());
+        requireNotCompleted();
+        requireFirm();
+        requireMilestoneDate(cmd.completedOn(), "completedOn", clock);
+        apply(new ProjectCompletedEvent(projectId, cmd.completedOn()));
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(CancelProjectCommand cmd, Clock clock) {
+        requireChangeable(cmd.expectedVersion());
+        requireNotCompleted();
+        Rules.requireText(cmd.reason(), "reason");
+        requireMilestoneDate(cmd.cancelledOn(), "cancelledOn", clock);
+        apply(new ProjectCancelledEvent(projectId, cmd.cancelledOn(), cmd.reason().strip()));
+        return Versions.current();
+    }
+
+    @CommandHandler
+    public long handle(ReportInvestmentCommand cmd, Clock clock) {
+        requireChangeable(cmd.expectedVersion());
+        RecordIds.require(cmd.reportId(), "reportId", "investment.id-format");
+        Rules.require(!state.hasReport(cmd.reportId()), "investment.duplicate",
+                "investment report " + cmd.reportId() + " is already recorded", Map.of("reportId", cmd.reportId()));
+        Rules.require(cmd.amount() != null && cmd.amount().isPositive(), "investment.amount-not-positive",
+                "a reported investment must be positive, got " + cmd.amount(),
+                Map.of("amount", String.valueOf(cmd.amount() == null ? null : cmd.amount().plain())));
+        requireBusinessDate(cmd.reportedOn(), "reportedOn", clock);
+        apply(new InvestmentReportedEvent(projectId, cmd.reportId(), cmd.amount(), cmd.reportedOn(),
+                blankToNull(cmd.note())));
+        return Versions.current();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectEvent event) {
+        projectId = event.projectId();
+        state = ProjectState.fold(state, event);
+    }
+
+    /** Checks the expected version, and that the project was not cancelled: a cancelled project takes no change. */
+    private void requireChangeable(Long expectedVersion) {
+        Versions.requireExpected(expectedVersion);
+        Rules.require(state.status() != ProjectStatus.CANCELLED, "project.cancelled",
+                "project " + projectId + " was cancelled on " + state.cancelledOn() + " and accepts no further changes",
+                Map.of("projectId", projectId, "cancelledOn", String.valueOf(state.cancelledOn())));
+    }
+
+    /** There is no going back from completion: no start, completion or cancellation after it. */
+    private void requireNotCompleted() {
+        Rules.require(state.completedOn() == null, "project.already-completed",
+                "project " + projectId + " was already completed on " + state.completedOn(),
+                Map.of("projectId", projectId, "completedOn", String.valueOf(state.completedOn())));
+    }
+
+    /** An intention must be firmed up into a signed project before construction starts or it completes. */
+    private void requireFirm() {
+        Rules.require(state.status() != ProjectStatus.INTENTION, "project.intention-not-firm",
+                "project " + projectId + " is only an intention; firm it up first",
+                Map.of("projectId", projectId, "status", state.status().name()));
+    }
+
+    private static void requirePositiveInvestment(Money amount) {
+        Rules.require(amount == null || amount.isPositive(), "project.amount-not-positive",
+                "an agreed investment must be positive, got " + amount,
+                Map.of("agreedInvestment", String.valueOf(amount == null ? null : amount.plain())));
+    }
+
+    /** A business date must be given, not in the future, and not before the signing. */
+    private void requireBusinessDate(LocalDate date, String field, Clock clock) {
+        Rules.require(date != null, "field.required", field + " must be given", Map.of("field", field));
+        Rules.requireNotFuture(date, field, clock);
+        Rules.require(!date.isBefore(state.signedOn()), "business-date.before-signing",
+                field + " " + date + " is before the project was signed on " + state.signedOn(),
+                Map.of("field", field, "date", date.toString(), "signedOn", state.signedOn().toString()));
+    }
+
+    /** A milestone cannot be dated before the one it follows (firm-up, start or completion). */
+    private void requireMilestoneDate(LocalDate date, String field, Clock clock) {
+        requireBusinessDate(date, field, clock);
+        LocalDate previous = state.lastMilestoneOn();
+        Rules.require(!date.isBefore(previous), "project.date-before-previous-step",
+                field + " " + date + " is before the previous step of project " + projectId + " on " + previous,
+                Map.of("field", field, "date", date.toString(), "previous", previous.toString()));
+    }
+
+    private static RecordDirectory.PartyEntry requireKnownParty(RecordDirectory directory, String partyCode) {
+        return directory.party(partyCode).orElseThrow(() -> new RuleViolationException("party.unknown",
+                "party " + partyCode + " is not registered", Map.of("partyCode", String.valueOf(partyCode))));
+    }
+
+    private static void requireDistinct(List<String> codes, String field) {
+        Set<String> seen = new HashSet<>();
+        List<String> duplicates = new ArrayList<>();
+        for (String code : codes) {
+            Rules.require(code != null && !code.isBlank(), "field.required", field + " contains an empty party code",
+                    Map.of("field", field));
+            if (!seen.add(code)) {
+                duplicates.add(code);
+            }
+        }
+        Rules.require(duplicates.isEmpty(), "project.duplicate-party",
+                field + " names the same party more than once: " + duplicates,
+                Map.of("field", field, "duplicates", duplicates));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
