@@ -42,6 +42,8 @@ public final class ImportCommandLine {
         }
         SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
+        // The report is the output; the application's own start-up log would bury it.
+        app.setDefaultProperties(java.util.Map.of("logging.level.root", "WARN", "spring.main.banner-mode", "off"));
         try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new));
              InputStream in = Files.newInputStream(file)) {
             long size = Math.max(1, Files.size(file));

@@ -50,7 +50,7 @@ public final class RowWriter {
         } catch (UnrecognizedPropertyException e) {
             throw new RowRejectedException(e.getPropertyName(), "is not a known field of a " + row.kind() + " row");
         } catch (JacksonException e) {
-            throw new RowRejectedException(pathOf(e), "cannot be read: " + e.getOriginalMessage());
+            throw new RowRejectedException(pathOf(e), readableReason(e));
         } catch (IllegalArgumentException e) {
             throw new RowRejectedException("row", e.getMessage());
         }
@@ -113,6 +113,19 @@ public final class RowWriter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    /** The value's own complaint (e.g. which kinds exist) when there is one; never a Java class name. */
+    private static String readableReason(JacksonException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof IllegalArgumentException) {
+            return root.getMessage();
+        }
+        String message = String.valueOf(e.getOriginalMessage());
+        return "cannot be read" + (message.contains("`") ? "" : ": " + message);
     }
 
     private static String pathOf(JacksonException e) {

@@ -97,6 +97,7 @@ class ImportApiTest extends LedgerHttpTest {
         JsonNode rejections = reply.json().get("rejections");
         assertThat(rejections.get(0).get("line").asLong()).isEqualTo(3);
         assertThat(rejections.get(0).get("field").asString()).isEqualTo("establishedOn");
+        assertThat(rejections.toString()).doesNotContain("coop.ledger", "`", "Exception");
         assertThat(rejections.get(1).get("line").asLong()).isEqualTo(5);
         assertThat(rejections.get(1).get("rule").asString()).isEqualTo("party.department-needs-parent");
         assertThat(rejections.get(2).get("line").asLong()).isEqualTo(8);

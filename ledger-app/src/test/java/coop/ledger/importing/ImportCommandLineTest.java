@@ -39,7 +39,8 @@ class ImportCommandLineTest {
 
         assertThat(first.exitCode).isEqualTo(2);
         assertThat(first.err).contains("imported 3 rows: 2 recorded, 0 already recorded, 1 rejected")
-                .contains("line 4 (row 3, party broken)");
+                .contains("line 4 (row 3, party broken)", "unknown value \"NOT-A-KIND\"")
+                .doesNotContain("coop.ledger");
         assertThat(first.out).contains("\"recorded\" : 2");
         assertThat(second.err).contains("imported 3 rows: 0 recorded, 2 already recorded, 1 rejected");
     }
