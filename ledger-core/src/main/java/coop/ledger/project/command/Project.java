@@ -158,9 +158,10 @@ public class Project {
     @CommandHandler
     public long handle(CorrectProjectCommand cmd, RecordDirectory directory, Clock clock) {
         Versions.requireExpected(cmd.expectedVersion());
+        // A firm-up is cited only when named: by default a correction corrects the signing.
         long cited = Corrections.citation(recorded, cmd.correctsSequence(),
-                e -> e instanceof ProjectSignedEvent || e instanceof ProjectFirmedUpEvent
-                        || e instanceof ProjectCorrectedEvent,
+                e -> e instanceof ProjectSignedEvent || e instanceof ProjectCorrectedEvent
+                        || e instanceof ProjectFirmedUpEvent && cmd.correctsSequence() != null,
                 "the signing of project " + projectId);
         String reason = Corrections.requireReason(cmd.reason());
         Money agreedInvestment = Corrections.changed(cmd.agreedInvestment(), state.agreedInvestment());
