@@ -2,6 +2,16 @@ package coop.ledger.testdata;
 
 import coop.ledger.agreement.api.AgreementAmendedEvent;
 import coop.ledger.agreement.api.AgreementExpiredEvent;
+import coop.ledger.agreement.api.AgreementSigningCorrectedEvent;
+import coop.ledger.agreement.api.CorrectAgreementSigningCommand;
+import coop.ledger.agreement.api.CorrectPaymentCommand;
+import coop.ledger.agreement.api.PaymentCorrectedEvent;
+import coop.ledger.project.api.CorrectInvestmentReportCommand;
+import coop.ledger.project.api.CorrectProjectCommand;
+import coop.ledger.project.api.InvestmentReportCorrectedEvent;
+import coop.ledger.project.api.ProjectCorrectedEvent;
+import coop.ledger.service.api.CorrectServiceItemCommand;
+import coop.ledger.service.api.ServiceItemCorrectedEvent;
 import coop.ledger.agreement.api.AgreementSupersededEvent;
 import coop.ledger.agreement.api.AgreementTerminatedEvent;
 import coop.ledger.agreement.api.AmendAgreementCommand;
@@ -83,6 +93,7 @@ public final class MessageSamples {
         List<Object> all = new ArrayList<>(foundation());
         all.addAll(projects());
         all.addAll(programmes());
+        all.addAll(corrections());
         return List.copyOf(all);
     }
 
@@ -126,6 +137,31 @@ public final class MessageSamples {
                 new WithdrawServiceItemCommand(programme, "added-later", DAY, "并入国家清单", null),
                 new ReopenServiceItemCommand(programme, "added-later", DAY, "误记为完成", null),
                 new FindProgrammeQuery(programme));
+    }
+
+    /** Corrections (更正) of mis-recorded facts, each citing the event it corrects. */
+    private static List<Object> corrections() {
+        String project = "wky-2021-wanzhou";
+        String programme = "chuanyu-tongban";
+        return List.of(
+                new CorrectPaymentCommand(Agreements.PENGXI, Agreements.PENGXI_PAYMENT, 1L, null, null,
+                        Money.parse("110万元"), null, "录入时金额多写一位", 2L),
+                new PaymentCorrectedEvent(Agreements.PENGXI, Agreements.PENGXI_PAYMENT, 1, null, null,
+                        Money.parse("110万元"), null, "录入时金额多写一位", DAY),
+                new CorrectAgreementSigningCommand(GOV_SERVICES, 0L, null, DAY, "达州", "川渝合作签约活动",
+                        "以协议文本为准", null),
+                new AgreementSigningCorrectedEvent(GOV_SERVICES, 0, null, DAY, "达州", "川渝合作签约活动", "以协议文本为准", DAY),
+                new CorrectProjectCommand(project, 0L, Money.parse("13.5亿元"), DAY, List.of("wanzhou", "kaizhou"),
+                        List.of("wky-investors"), "万开云产业协同发展项目集中签约", CooperationDomain.INDUSTRY, 6,
+                        "以签约通稿为准", null),
+                new ProjectCorrectedEvent(project, 0, Money.parse("13.5亿元"), DAY, List.of("wanzhou", "kaizhou"),
+                        List.of("wky-investors"), "万开云产业协同发展项目集中签约", CooperationDomain.INDUSTRY, 6,
+                        "以签约通稿为准", DAY),
+                new CorrectInvestmentReportCommand(project, "2021-q3", 5L, Money.parse("1000万元"), DAY, "统计口径更正",
+                        7L),
+                new InvestmentReportCorrectedEvent(project, "2021-q3", 5, Money.parse("1000万元"), DAY, "统计口径更正", DAY),
+                new CorrectServiceItemCommand(programme, "added-later", 1L, 20, DAY, "政务服务", "按清单原文更正", null),
+                new ServiceItemCorrectedEvent(programme, "added-later", 1, 20, DAY, "政务服务", "按清单原文更正", DAY));
     }
 
     private static List<Object> foundation() {

@@ -2,6 +2,8 @@ package coop.ledger.agreement.web;
 
 import coop.ledger.agreement.api.AmendAgreementCommand;
 import coop.ledger.agreement.api.CompleteCooperationItemCommand;
+import coop.ledger.agreement.api.CorrectAgreementSigningCommand;
+import coop.ledger.agreement.api.CorrectPaymentCommand;
 import coop.ledger.agreement.api.DropCooperationItemCommand;
 import coop.ledger.agreement.api.ExpireAgreementCommand;
 import coop.ledger.agreement.api.FindAgreementQuery;
@@ -165,5 +167,27 @@ public class AgreementController {
         WriteResult result = commands.send(id, new RecordPaymentCommand(id, paymentId, body.payer(), body.payee(),
                 body.amount(), body.paidOn(), body.purpose(), context.expectedVersion()), context);
         return Responses.created("/api/agreements/" + id + "#payment-" + paymentId, result);
+    }
+
+    @PostMapping("/{id}/payments/{paymentId}/corrections")
+    @Operation(summary = "Correct a mis-recorded payment (amount, paidOn, payer, payee), citing the event it corrects "
+            + "(correctsSequence; default the latest event of the payment) and giving the reason")
+    public ResponseEntity<WriteResult> correctPayment(@PathVariable String id, @PathVariable String paymentId,
+                                                      @Valid @RequestBody AgreementRequests.CorrectPayment body,
+                                                      WriteContext context) {
+        return Responses.updated(commands.send(id, new CorrectPaymentCommand(id, paymentId, body.correctsSequence(),
+                body.payer(), body.payee(), body.amount(), body.paidOn(), body.reason(), context.expectedVersion()),
+                context));
+    }
+
+    @PostMapping("/{id}/signing/corrections")
+    @Operation(summary = "Correct the recorded signing (signedOn, place, occasion, title), citing the event it "
+            + "corrects (correctsSequence; default the signing or its latest correction) and giving the reason")
+    public ResponseEntity<WriteResult> correctSigning(@PathVariable String id,
+                                                      @Valid @RequestBody AgreementRequests.CorrectSigning body,
+                                                      WriteContext context) {
+        return Responses.updated(commands.send(id, new CorrectAgreementSigningCommand(id, body.correctsSequence(),
+                body.title(), body.signedOn(), body.place(), body.occasion(), body.reason(),
+                context.expectedVersion()), context));
     }
 }

@@ -93,4 +93,24 @@ final class AgreementRequests {
             @NotNull LocalDate paidOn,
             @Size(max = 2000) String purpose) {
     }
+
+    /** A payment correction: the values that were recorded wrongly (leave the others out) and why. */
+    record CorrectPayment(
+            Long correctsSequence,
+            @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String payer,
+            @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String payee,
+            Money amount,
+            LocalDate paidOn,
+            @NotBlank @Size(max = 4000) String reason) {
+    }
+
+    /** A signing correction: the values that were recorded wrongly (leave the others out) and why. */
+    record CorrectSigning(
+            Long correctsSequence,
+            @Size(max = 500) String title,
+            LocalDate signedOn,
+            @Size(max = 200) String place,
+            @Size(max = 200) String occasion,
+            @NotBlank @Size(max = 4000) String reason) {
+    }
 }

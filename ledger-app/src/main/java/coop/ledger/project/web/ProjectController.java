@@ -2,6 +2,8 @@ package coop.ledger.project.web;
 
 import coop.ledger.project.api.CancelProjectCommand;
 import coop.ledger.project.api.CompleteProjectCommand;
+import coop.ledger.project.api.CorrectInvestmentReportCommand;
+import coop.ledger.project.api.CorrectProjectCommand;
 import coop.ledger.project.api.FindProjectQuery;
 import coop.ledger.project.api.FirmUpProjectCommand;
 import coop.ledger.project.api.ReportInvestmentCommand;
@@ -102,5 +104,28 @@ public class ProjectController {
         WriteResult result = commands.send(id, new ReportInvestmentCommand(id, reportId, body.amount(),
                 body.reportedOn(), body.note(), context.expectedVersion()), context);
         return Responses.created("/api/projects/" + id + "#investment-" + reportId, result);
+    }
+
+    @PostMapping("/{id}/corrections")
+    @Operation(summary = "Correct the recorded signing of a project (agreedInvestment, signedOn, hostParties, "
+            + "investors, occasion, domain, projectCount), citing the event it corrects (correctsSequence; default "
+            + "the signing or its latest correction) and giving the reason")
+    public ResponseEntity<WriteResult> correct(@PathVariable String id,
+                                               @Valid @RequestBody ProjectRequests.Correct body,
+                                               WriteContext context) {
+        return Responses.updated(commands.send(id, new CorrectProjectCommand(id, body.correctsSequence(),
+                body.agreedInvestment(), body.signedOn(), body.hostParties(), body.investors(), body.occasion(),
+                body.domain(), body.projectCount(), body.reason(), context.expectedVersion()), context));
+    }
+
+    @PostMapping("/{id}/investments/{reportId}/corrections")
+    @Operation(summary = "Correct a report of actual investment (amount, reportedOn), citing the event it corrects "
+            + "(correctsSequence; default the latest event of the report) and giving the reason")
+    public ResponseEntity<WriteResult> correctInvestment(@PathVariable String id, @PathVariable String reportId,
+                                                         @Valid @RequestBody ProjectRequests.CorrectInvestment body,
+                                                         WriteContext context) {
+        return Responses.updated(commands.send(id, new CorrectInvestmentReportCommand(id, reportId,
+                body.correctsSequence(), body.amount(), body.reportedOn(), body.reason(), context.expectedVersion()),
+                context));
     }
 }

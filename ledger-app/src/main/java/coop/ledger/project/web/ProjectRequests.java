@@ -51,4 +51,25 @@ final class ProjectRequests {
             @NotNull LocalDate reportedOn,
             @Size(max = 2000) String note) {
     }
+
+    /** A correction of the recorded signing: the values that were recorded wrongly (leave the others out) and why. */
+    record Correct(
+            Long correctsSequence,
+            Money agreedInvestment,
+            LocalDate signedOn,
+            @Size(max = 100) List<@NotBlank @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String> hostParties,
+            @Size(max = 100) List<@NotBlank @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String> investors,
+            @Size(max = 200) String occasion,
+            CooperationDomain domain,
+            Integer projectCount,
+            @NotBlank @Size(max = 4000) String reason) {
+    }
+
+    /** A correction of an investment report. */
+    record CorrectInvestment(
+            Long correctsSequence,
+            Money amount,
+            LocalDate reportedOn,
+            @NotBlank @Size(max = 4000) String reason) {
+    }
 }

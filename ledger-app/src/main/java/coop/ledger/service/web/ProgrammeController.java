@@ -1,6 +1,7 @@
 package coop.ledger.service.web;
 
 import coop.ledger.service.api.CompleteServiceItemCommand;
+import coop.ledger.service.api.CorrectServiceItemCommand;
 import coop.ledger.service.api.DeclareProgrammeCommand;
 import coop.ledger.service.api.FindProgrammeQuery;
 import coop.ledger.service.api.ListServiceItemCommand;
@@ -97,5 +98,16 @@ public class ProgrammeController {
                                                   WriteContext context) {
         return Responses.updated(commands.send(id, new ReopenServiceItemCommand(id, itemId, body.reopenedOn(),
                 body.reason(), context.expectedVersion()), context));
+    }
+
+    @PostMapping("/{id}/items/{itemId}/corrections")
+    @Operation(summary = "Correct the recorded listing of an item (itemCount, targetOn, category), citing the event "
+            + "it corrects (correctsSequence; default the listing or its latest correction) and giving the reason")
+    public ResponseEntity<WriteResult> correctItem(@PathVariable String id, @PathVariable String itemId,
+                                                   @Valid @RequestBody ProgrammeRequests.CorrectItem body,
+                                                   WriteContext context) {
+        return Responses.updated(commands.send(id, new CorrectServiceItemCommand(id, itemId, body.correctsSequence(),
+                body.itemCount(), body.targetOn(), body.category(), body.reason(), context.expectedVersion()),
+                context));
     }
 }

@@ -49,4 +49,13 @@ final class ProgrammeRequests {
 
     record ReopenItem(@NotNull LocalDate reopenedOn, @NotBlank @Size(max = 4000) String reason) {
     }
+
+    /** A correction of an item's listing: the values that were recorded wrongly (leave the others out) and why. */
+    record CorrectItem(
+            Long correctsSequence,
+            Integer itemCount,
+            LocalDate targetOn,
+            @Size(max = 200) String category,
+            @NotBlank @Size(max = 4000) String reason) {
+    }
 }

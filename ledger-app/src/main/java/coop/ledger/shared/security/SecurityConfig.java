@@ -44,6 +44,8 @@ public class SecurityConfig {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC).permitAll()
+                        // History and time travel are for auditors (and administrators), not for dashboards.
+                        .requestMatchers("/api/audit/**").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name(),
                                 Role.VIEWER.name())
                         .requestMatchers("/api/**").hasRole(Role.ADMIN.name())

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every endpoint of the OpenAPI document (so a new endpoint cannot be forgotten) × anonymous, VIEWER, AUDITOR and
  * ADMIN: anonymous gets 401, a role without access 403, a role with access neither (the request itself may still
- * be refused for its content, e.g. 400 or 404).
+ * be refused for its content, e.g. 400 or 404). Audit endpoints are for AUDITOR and ADMIN only.
  */
 class AuthorizationMatrixTest extends LedgerHttpTest {
 
@@ -27,6 +27,8 @@ class AuthorizationMatrixTest extends LedgerHttpTest {
     private static final String ADMIN = Api.RECORDER;
     private static final Set<String> READERS = Set.of(TestUsers.VIEWER, TestUsers.AUDITOR, ADMIN);
     private static final Set<String> WRITERS = Set.of(ADMIN);
+    /** History and time travel are for auditors and administrators, not for dashboards. */
+    private static final Set<String> AUDITORS = Set.of(TestUsers.AUDITOR, ADMIN);
 
     @TestFactory
     Stream<DynamicTest> every_endpoint_answers_each_role_as_the_policy_says() {
@@ -36,7 +38,8 @@ class AuthorizationMatrixTest extends LedgerHttpTest {
         paths.propertyStream().forEach(path -> path.getValue().propertyStream().forEach(operation -> {
             String method = operation.getKey().toUpperCase();
             String url = path.getKey().replaceAll("\\{[^}]+}", "matrix-probe");
-            Set<String> allowed = method.equals("GET") ? READERS : WRITERS;
+            Set<String> allowed = path.getKey().startsWith("/api/audit/") ? AUDITORS
+                    : method.equals("GET") ? READERS : WRITERS;
             for (String user : List.of(ANONYMOUS, TestUsers.VIEWER, TestUsers.AUDITOR, ADMIN)) {
                 tests.add(DynamicTest.dynamicTest(method + " " + path.getKey() + " as " + user,
                         () -> assertAccess(method, url, user, allowed)));

@@ -4,6 +4,10 @@ import coop.ledger.agreement.api.AgreementAmendedEvent;
 import coop.ledger.agreement.api.AgreementEvent;
 import coop.ledger.agreement.api.AgreementExpiredEvent;
 import coop.ledger.agreement.api.AgreementSignedEvent;
+import coop.ledger.agreement.api.AgreementSigningCorrectedEvent;
+import coop.ledger.agreement.api.CorrectAgreementSigningCommand;
+import coop.ledger.agreement.api.CorrectPaymentCommand;
+import coop.ledger.agreement.api.PaymentCorrectedEvent;
 import coop.ledger.agreement.api.AgreementStatus;
 import coop.ledger.agreement.api.AgreementSupersededEvent;
 import coop.ledger.agreement.api.AgreementTerminatedEvent;
@@ -30,6 +34,8 @@ import coop.ledger.agreement.api.SupersedeAgreementCommand;
 import coop.ledger.agreement.api.TerminateAgreementCommand;
 import coop.ledger.agreement.query.AgreementState;
 import coop.ledger.agreement.query.AgreementState.CooperationItem;
+import coop.ledger.shared.Corrections;
+import coop.ledger.shared.Money;
 import coop.ledger.shared.RecordDirectory;
 import coop.ledger.shared.RecordIds;
 import coop.ledger.shared.RuleViolationException;
@@ -59,6 +65,8 @@ public class Agreement {
     @AggregateIdentifier
     private String agreementId;
     private AgreementState state;
+    /** Every event of the agreement, indexed by sequence number, so corrections can cite them. */
+    private final List<AgreementEvent> recorded = new ArrayList<>();
 
     protected Agreement() {
         // for Axon
@@ -229,9 +237,7 @@ public class Agreement {
         RecordIds.require(cmd.paymentId(), "paymentId", "payment.id-format");
         Rules.require(!state.hasPayment(cmd.paymentId()), "payment.duplicate",
                 "payment " + cmd.paymentId() + " is already recorded", Map.of("paymentId", cmd.paymentId()));
-        Rules.require(cmd.amount() != null && cmd.amount().isPositive(), "payment.amount-not-positive",
-                "a payment amount must be positive, got " + cmd.amount(),
-                Map.of("amount", String.valueOf(cmd.amount() == null ? null : cmd.amount().plain())));
+        requirePositivePayment(cmd.amount());
         requireSignatory(cmd.payer(), "payer");
         requireSignatory(cmd.payee(), "payee");
         Rules.require(!cmd.payer().equals(cmd.payee()), "payment.payer-is-payee",
@@ -242,10 +248,91 @@ public class Agreement {
         return Versions.current();
     }
 
+    /**
+     * Corrects a mis-recorded payment. Allowed whatever the agreement's status: a closed agreement's history can
+     * still be wrong. The corrected values obey the rules of a new payment.
+     */
+    @CommandHandler
+    public long handle(CorrectPaymentCommand cmd, Clock clock) {
+        Versions.requireExpected(cmd.expectedVersion());
+        AgreementState.Payment payment = state.payment(cmd.paymentId()).orElseThrow(() -> new UnknownRecordException(
+                "payment.not-recorded", "payment " + cmd.paymentId() + " is not recorded under agreement " + agreementId,
+                Map.of("agreementId", agreementId, "paymentId", String.valueOf(cmd.paymentId()))));
+        long cited = Corrections.citation(recorded, cmd.correctsSequence(),
+                e -> e instanceof PaymentRecordedEvent r && r.paymentId().equals(payment.paymentId())
+                        || e instanceof PaymentCorrectedEvent c && c.paymentId().equals(payment.paymentId()),
+                "payment " + payment.paymentId());
+        String reason = Corrections.requireReason(cmd.reason());
+        String payer = Corrections.changed(blankToNull(cmd.payer()), payment.payer());
+        String payee = Corrections.changed(blankToNull(cmd.payee()), payment.payee());
+        Money amount = Corrections.changed(cmd.amount(), payment.amount());
+        if (amount != null && amount.compareTo(payment.amount()) == 0) {
+            amount = null;
+        }
+        LocalDate paidOn = Corrections.changed(cmd.paidOn(), payment.paidOn());
+        Corrections.requireSomeChange(payer, payee, amount, paidOn);
+        if (amount != null) {
+            requirePositivePayment(amount);
+        }
+        String newPayer = payer != null ? payer : payment.payer();
+        String newPayee = payee != null ? payee : payment.payee();
+        requireSignatory(newPayer, "payer");
+        requireSignatory(newPayee, "payee");
+        Rules.require(!newPayer.equals(newPayee), "payment.payer-is-payee",
+                "payer and payee are the same party " + newPayer, Map.of("payer", newPayer));
+        LocalDate newPaidOn = paidOn != null ? paidOn : payment.paidOn();
+        requireBusinessDate(newPaidOn, "paidOn", clock);
+        apply(new PaymentCorrectedEvent(agreementId, payment.paymentId(), cited, payer, payee, amount, paidOn, reason,
+                newPaidOn));
+        return Versions.current();
+    }
+
+    /**
+     * Corrects the recorded signing: title, signing date, place or occasion. A corrected signing date obeys the
+     * rules of a signing and may not fall after anything the agreement recorded since (a join, an item, a payment).
+     */
+    @CommandHandler
+    public long handle(CorrectAgreementSigningCommand cmd, Clock clock) {
+        Versions.requireExpected(cmd.expectedVersion());
+        long cited = Corrections.citation(recorded, cmd.correctsSequence(),
+                e -> e instanceof AgreementSignedEvent || e instanceof AgreementSigningCorrectedEvent,
+                "the signing of agreement " + agreementId);
+        String reason = Corrections.requireReason(cmd.reason());
+        String title = Corrections.changed(blankToNull(cmd.title()), state.title());
+        LocalDate signedOn = Corrections.changed(cmd.signedOn(), state.signedOn());
+        String place = Corrections.changed(blankToNull(cmd.place()), state.place());
+        String occasion = Corrections.changed(blankToNull(cmd.occasion()), state.occasion());
+        Corrections.requireSomeChange(title, signedOn, place, occasion);
+        if (signedOn != null) {
+            Rules.requireNotFuture(signedOn, "signedOn", clock);
+            recorded.stream()
+                    .filter(e -> !(e instanceof AgreementSignedEvent || e instanceof AgreementSigningCorrectedEvent))
+                    .map(AgreementEvent::businessDate)
+                    .filter(date -> date != null && date.isBefore(signedOn))
+                    .min(LocalDate::compareTo)
+                    .ifPresent(earliest -> {
+                        throw new RuleViolationException("correction.signing-after-later-step",
+                                "signedOn " + signedOn + " is after " + earliest
+                                        + ", the date of a later step recorded for agreement " + agreementId,
+                                Map.of("signedOn", signedOn.toString(), "earliestLaterStep", earliest.toString()));
+                    });
+        }
+        apply(new AgreementSigningCorrectedEvent(agreementId, cited, title, signedOn, place, occasion, reason,
+                signedOn != null ? signedOn : state.signedOn()));
+        return Versions.current();
+    }
+
     @EventSourcingHandler
     void on(AgreementEvent event) {
+        recorded.add(event);
         agreementId = event.agreementId();
         state = AgreementState.fold(state, event);
+    }
+
+    private static void requirePositivePayment(Money amount) {
+        Rules.require(amount != null && amount.isPositive(), "payment.amount-not-positive",
+                "a payment amount must be positive, got " + amount,
+                Map.of("amount", String.valueOf(amount == null ? null : amount.plain())));
     }
 
     private void requireOpen(Long expectedVersion) {

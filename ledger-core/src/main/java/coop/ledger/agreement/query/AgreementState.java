@@ -5,6 +5,8 @@ import coop.ledger.agreement.api.AgreementEvent;
 import coop.ledger.agreement.api.AgreementExpiredEvent;
 import coop.ledger.agreement.api.AgreementKind;
 import coop.ledger.agreement.api.AgreementSignedEvent;
+import coop.ledger.agreement.api.AgreementSigningCorrectedEvent;
+import coop.ledger.agreement.api.PaymentCorrectedEvent;
 import coop.ledger.agreement.api.AgreementStatus;
 import coop.ledger.agreement.api.AgreementSupersededEvent;
 import coop.ledger.agreement.api.AgreementTerminatedEvent;
@@ -93,6 +95,11 @@ public record AgreementState(
     /** A payment made under the agreement. */
     public record Payment(String paymentId, String payer, String payee, Money amount, LocalDate paidOn,
                           String purpose) {
+
+        Payment corrected(PaymentCorrectedEvent e) {
+            return new Payment(paymentId, e.payer() != null ? e.payer() : payer, e.payee() != null ? e.payee() : payee,
+                    e.amount() != null ? e.amount() : amount, e.paidOn() != null ? e.paidOn() : paidOn, purpose);
+        }
     }
 
     /** An amendment: what changed and why. */
@@ -162,6 +169,22 @@ public record AgreementState(
                             e.purpose())),
                     amendments, version + 1);
         }
+        if (event instanceof PaymentCorrectedEvent e) {
+            return new AgreementState(agreementId, title, kind, participants, signedOn, place, occasion, domains,
+                    summary, status, closure, items,
+                    payments.stream().map(p -> p.paymentId().equals(e.paymentId()) ? p.corrected(e) : p).toList(),
+                    amendments, version + 1);
+        }
+        if (event instanceof AgreementSigningCorrectedEvent e) {
+            LocalDate newSignedOn = e.signedOn() != null ? e.signedOn() : signedOn;
+            // Participants who joined at the signing take the corrected signing date.
+            List<Participant> newParticipants = participants.stream()
+                    .map(p -> p.since().equals(signedOn) ? new Participant(p.partyCode(), p.role(), newSignedOn) : p)
+                    .toList();
+            return new AgreementState(agreementId, e.title() != null ? e.title() : title, kind, newParticipants,
+                    newSignedOn, e.place() != null ? e.place() : place, e.occasion() != null ? e.occasion() : occasion,
+                    domains, summary, status, closure, items, payments, amendments, version + 1);
+        }
         throw new IllegalStateException("agreement " + agreementId + " cannot apply " + event.getClass().getSimpleName());
     }
 
@@ -179,6 +202,10 @@ public record AgreementState(
 
     public Optional<CooperationItem> item(String itemId) {
         return items.stream().filter(i -> i.itemId().equals(itemId)).findFirst();
+    }
+
+    public Optional<Payment> payment(String paymentId) {
+        return payments.stream().filter(p -> p.paymentId().equals(paymentId)).findFirst();
     }
 
     public boolean hasPayment(String paymentId) {

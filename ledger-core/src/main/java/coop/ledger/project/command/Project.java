@@ -2,6 +2,10 @@ package coop.ledger.project.command;
 
 import coop.ledger.project.api.CancelProjectCommand;
 import coop.ledger.project.api.CompleteProjectCommand;
+import coop.ledger.project.api.CorrectInvestmentReportCommand;
+import coop.ledger.project.api.CorrectProjectCommand;
+import coop.ledger.project.api.InvestmentReportCorrectedEvent;
+import coop.ledger.project.api.ProjectCorrectedEvent;
 import coop.ledger.project.api.FirmUpProjectCommand;
 import coop.ledger.project.api.InvestmentReportedEvent;
 import coop.ledger.project.api.ProjectCancelledEvent;
@@ -15,11 +19,14 @@ import coop.ledger.project.api.ReportInvestmentCommand;
 import coop.ledger.project.api.SignProjectCommand;
 import coop.ledger.project.api.StartProjectConstructionCommand;
 import coop.ledger.project.query.ProjectState;
+import coop.ledger.shared.CooperationDomain;
+import coop.ledger.shared.Corrections;
 import coop.ledger.shared.Money;
 import coop.ledger.shared.RecordDirectory;
 import coop.ledger.shared.RecordIds;
 import coop.ledger.shared.RuleViolationException;
 import coop.ledger.shared.Rules;
+import coop.ledger.shared.UnknownRecordException;
 import coop.ledger.shared.Versions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -45,6 +52,8 @@ public class Project {
     @AggregateIdentifier
     private String projectId;
     private ProjectState state;
+    /** Every event of the project, indexed by sequence number, so corrections can cite them. */
+    private final List<ProjectEvent> recorded = new ArrayList<>();
 
     protected Project() {
         // for Axon
@@ -141,8 +150,112 @@ public class Project {
         return Versions.current();
     }
 
+    /**
+     * Corrects the recorded signing of a project. Allowed whatever the project's status: a cancelled project's
+     * history can still be wrong. The corrected values obey the rules of a signing; a corrected signing date may
+     * not fall after anything recorded since (a milestone, a report).
+     */
+    @CommandHandler
+    public long handle(CorrectProjectCommand cmd, RecordDirectory directory, Clock clock) {
+        Versions.requireExpected(cmd.expectedVersion());
+        // A firm-up is cited only when named: by default a correction corrects the signing.
+        long cited = Corrections.citation(recorded, cmd.correctsSequence(),
+                e -> e instanceof ProjectSignedEvent || e instanceof ProjectCorrectedEvent
+                        || e instanceof ProjectFirmedUpEvent && cmd.correctsSequence() != null,
+                "the signing of project " + projectId);
+        String reason = Corrections.requireReason(cmd.reason());
+        Money agreedInvestment = Corrections.changed(cmd.agreedInvestment(), state.agreedInvestment());
+        if (agreedInvestment != null && state.agreedInvestment() != null
+                && agreedInvestment.compareTo(state.agreedInvestment()) == 0) {
+            agreedInvestment = null;
+        }
+        LocalDate signedOn = Corrections.changed(cmd.signedOn(), state.signedOn());
+        List<String> hostParties = Corrections.changed(cmd.hostParties() == null ? null : List.copyOf(cmd.hostParties()),
+                state.hostParties());
+        List<String> investors = Corrections.changed(cmd.investors() == null ? null : List.copyOf(cmd.investors()),
+                state.investors());
+        String occasion = Corrections.changed(blankToNull(cmd.occasion()), state.occasion());
+        CooperationDomain domain = Corrections.changed(cmd.domain(), state.domain());
+        Integer projectCount = Corrections.changed(cmd.projectCount(), state.projectCount());
+        Corrections.requireSomeChange(agreedInvestment, signedOn, hostParties, investors, occasion, domain,
+                projectCount);
+        if (agreedInvestment != null) {
+            Rules.require(agreedInvestment.isPositive(), "project.amount-not-positive",
+                    "an agreed investment must be positive, got " + agreedInvestment,
+                    Map.of("agreedInvestment", agreedInvestment.plain()));
+        }
+        if (investors != null) {
+            requireDistinct(investors, "investors");
+            Rules.require(!investors.isEmpty(), "project.no-investor", "a project needs at least one investor",
+                    Map.of("investors", investors));
+            investors.forEach(p -> requireKnownParty(directory, p));
+        }
+        if (hostParties != null) {
+            requireDistinct(hostParties, "hostParties");
+            Rules.require(!hostParties.isEmpty(), "project.no-host-party", "a project needs at least one host party",
+                    Map.of("hostParties", hostParties));
+            hostParties.forEach(p -> requireKnownParty(directory, p));
+        }
+        if (projectCount != null) {
+            Rules.require(projectCount >= 1, "project.count-not-positive",
+                    "a signing records at least one project, got " + projectCount,
+                    Map.of("projectCount", projectCount));
+        }
+        if (signedOn != null) {
+            Rules.requireNotFuture(signedOn, "signedOn", clock);
+            recorded.stream()
+                    .filter(e -> !(e instanceof ProjectSignedEvent || e instanceof ProjectCorrectedEvent))
+                    .map(ProjectEvent::businessDate)
+                    .filter(date -> date != null && date.isBefore(signedOn))
+                    .min(LocalDate::compareTo)
+                    .ifPresent(earliest -> {
+                        throw new RuleViolationException("correction.signing-after-later-step",
+                                "signedOn " + signedOn + " is after " + earliest
+                                        + ", the date of a later step recorded for project " + projectId,
+                                Map.of("signedOn", signedOn.toString(), "earliestLaterStep", earliest.toString()));
+                    });
+        }
+        ProjectEvent citedEvent = recorded.get((int) cited);
+        LocalDate businessDate = citedEvent instanceof ProjectFirmedUpEvent firmedUp ? firmedUp.firmedUpOn()
+                : signedOn != null ? signedOn : state.signedOn();
+        apply(new ProjectCorrectedEvent(projectId, cited, agreedInvestment, signedOn, hostParties, investors, occasion,
+                domain, projectCount, reason, businessDate));
+        return Versions.current();
+    }
+
+    /** Corrects a report of actual investment; the corrected values obey the rules of a new report. */
+    @CommandHandler
+    public long handle(CorrectInvestmentReportCommand cmd, Clock clock) {
+        Versions.requireExpected(cmd.expectedVersion());
+        ProjectState.InvestmentReport report = state.report(cmd.reportId()).orElseThrow(() ->
+                new UnknownRecordException("investment.not-reported",
+                        "investment report " + cmd.reportId() + " is not recorded for project " + projectId,
+                        Map.of("projectId", projectId, "reportId", String.valueOf(cmd.reportId()))));
+        long cited = Corrections.citation(recorded, cmd.correctsSequence(),
+                e -> e instanceof InvestmentReportedEvent r && r.reportId().equals(report.reportId())
+                        || e instanceof InvestmentReportCorrectedEvent c && c.reportId().equals(report.reportId()),
+                "investment report " + report.reportId());
+        String reason = Corrections.requireReason(cmd.reason());
+        Money amount = Corrections.changed(cmd.amount(), report.amount());
+        if (amount != null && amount.compareTo(report.amount()) == 0) {
+            amount = null;
+        }
+        LocalDate reportedOn = Corrections.changed(cmd.reportedOn(), report.reportedOn());
+        Corrections.requireSomeChange(amount, reportedOn);
+        if (amount != null) {
+            Rules.require(amount.isPositive(), "investment.amount-not-positive",
+                    "a reported investment must be positive, got " + amount, Map.of("amount", amount.plain()));
+        }
+        LocalDate newReportedOn = reportedOn != null ? reportedOn : report.reportedOn();
+        requireBusinessDate(newReportedOn, "reportedOn", clock);
+        apply(new InvestmentReportCorrectedEvent(projectId, report.reportId(), cited, amount, reportedOn, reason,
+                newReportedOn));
+        return Versions.current();
+    }
+
     @EventSourcingHandler
     void on(ProjectEvent event) {
+        recorded.add(event);
         projectId = event.projectId();
         state = ProjectState.fold(state, event);
     }

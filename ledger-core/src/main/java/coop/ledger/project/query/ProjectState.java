@@ -1,6 +1,8 @@
 package coop.ledger.project.query;
 
+import coop.ledger.project.api.InvestmentReportCorrectedEvent;
 import coop.ledger.project.api.InvestmentReportedEvent;
+import coop.ledger.project.api.ProjectCorrectedEvent;
 import coop.ledger.project.api.ProjectCancelledEvent;
 import coop.ledger.project.api.ProjectCompletedEvent;
 import coop.ledger.project.api.ProjectConstructionStartedEvent;
@@ -15,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +49,11 @@ public record ProjectState(
 
     /** One report of actual investment: the amount invested since the previous report. */
     public record InvestmentReport(String reportId, Money amount, LocalDate reportedOn, String note) {
+
+        InvestmentReport corrected(InvestmentReportCorrectedEvent e) {
+            return new InvestmentReport(reportId, e.amount() != null ? e.amount() : amount,
+                    e.reportedOn() != null ? e.reportedOn() : reportedOn, note);
+        }
     }
 
     public static ProjectState signed(ProjectSignedEvent e) {
@@ -93,12 +101,33 @@ public record ProjectState(
                     append(reports, new InvestmentReport(e.reportId(), e.amount(), e.reportedOn(), e.note())),
                     version + 1);
         }
+        if (event instanceof ProjectCorrectedEvent e) {
+            return new ProjectState(projectId, name, e.investors() != null ? List.copyOf(e.investors()) : investors,
+                    e.hostParties() != null ? List.copyOf(e.hostParties()) : hostParties,
+                    e.occasion() != null ? e.occasion() : occasion, agreementId,
+                    e.domain() != null ? e.domain() : domain,
+                    e.agreedInvestment() != null ? e.agreedInvestment() : agreedInvestment,
+                    e.signedOn() != null ? e.signedOn() : signedOn, signedAsIntention,
+                    e.projectCount() != null ? e.projectCount() : projectCount, note, status, firmedUpOn, startedOn,
+                    completedOn, cancelledOn, cancelReason, reports, version + 1);
+        }
+        if (event instanceof InvestmentReportCorrectedEvent e) {
+            return new ProjectState(projectId, name, investors, hostParties, occasion, agreementId, domain,
+                    agreedInvestment, signedOn, signedAsIntention, projectCount, note, status, firmedUpOn,
+                    startedOn, completedOn, cancelledOn, cancelReason,
+                    reports.stream().map(r -> r.reportId().equals(e.reportId()) ? r.corrected(e) : r).toList(),
+                    version + 1);
+        }
         throw new IllegalStateException("project " + projectId + " cannot apply " + event.getClass().getSimpleName());
     }
 
     /** Sum of all reported investment: the actual investment (实际投资) so far. */
     public Money actualInvestment() {
         return reports.stream().map(InvestmentReport::amount).reduce(Money.zero(), Money::plus);
+    }
+
+    public Optional<InvestmentReport> report(String reportId) {
+        return reports.stream().filter(r -> r.reportId().equals(reportId)).findFirst();
     }
 
     public boolean hasReport(String reportId) {

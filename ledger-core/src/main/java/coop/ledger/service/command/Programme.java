@@ -1,6 +1,8 @@
 package coop.ledger.service.command;
 
 import coop.ledger.service.api.CompleteServiceItemCommand;
+import coop.ledger.service.api.CorrectServiceItemCommand;
+import coop.ledger.service.api.ServiceItemCorrectedEvent;
 import coop.ledger.service.api.DeclareProgrammeCommand;
 import coop.ledger.service.api.ListServiceItemCommand;
 import coop.ledger.service.api.ProgrammeDeclaredEvent;
@@ -14,6 +16,7 @@ import coop.ledger.service.api.ServiceItemWithdrawnEvent;
 import coop.ledger.service.api.WithdrawServiceItemCommand;
 import coop.ledger.service.query.ProgrammeState;
 import coop.ledger.service.query.ProgrammeState.ServiceItem;
+import coop.ledger.shared.Corrections;
 import coop.ledger.shared.RecordDirectory;
 import coop.ledger.shared.RecordIds;
 import coop.ledger.shared.RuleViolationException;
@@ -48,6 +51,8 @@ public class Programme {
     @AggregateIdentifier
     private String programmeId;
     private ProgrammeState state;
+    /** Every event of the programme, indexed by sequence number, so corrections can cite them. */
+    private final List<ProgrammeEvent> recorded = new ArrayList<>();
 
     protected Programme() {
         // for Axon
@@ -148,8 +153,46 @@ public class Programme {
         return Versions.current();
     }
 
+    /**
+     * Corrects the recorded listing of an item: its count, target date or category. Allowed whatever the item's
+     * status; the corrected values obey the rules of a listing.
+     */
+    @CommandHandler
+    public long handle(CorrectServiceItemCommand cmd, Clock clock) {
+        Versions.requireExpected(cmd.expectedVersion());
+        ServiceItem item = listedItem(cmd.itemId());
+        long cited = Corrections.citation(recorded, cmd.correctsSequence(),
+                e -> e instanceof ServiceItemListedEvent l && l.itemId().equals(item.itemId())
+                        || e instanceof ServiceItemCorrectedEvent c && c.itemId().equals(item.itemId()),
+                "the listing of item " + item.itemId());
+        String reason = Corrections.requireReason(cmd.reason());
+        Integer itemCount = Corrections.changed(cmd.itemCount(), item.itemCount());
+        LocalDate targetOn = Corrections.changed(cmd.targetOn(), item.targetOn());
+        String category = Corrections.changed(blankToNull(cmd.category()), item.category());
+        Corrections.requireSomeChange(itemCount, targetOn, category);
+        if (itemCount != null) {
+            Rules.require(itemCount >= 1, "item.count-not-positive",
+                    "itemCount must be 1 or more, got " + itemCount, Map.of("itemCount", itemCount));
+        }
+        if (targetOn != null) {
+            Rules.require(!targetOn.isBefore(item.listedOn()), "item.target-before-listed",
+                    "target date " + targetOn + " is before the listing date " + item.listedOn(),
+                    Map.of("targetOn", targetOn.toString(), "listedOn", item.listedOn().toString()));
+        }
+        if (category != null) {
+            Rules.require(state.categories().isEmpty() || state.categories().contains(category),
+                    "item.unknown-category",
+                    "item category " + category + " is not one of the programme's categories " + state.categories(),
+                    Map.of("category", category, "categories", state.categories()));
+        }
+        apply(new ServiceItemCorrectedEvent(programmeId, item.itemId(), cited, itemCount, targetOn, category, reason,
+                item.listedOn()));
+        return Versions.current();
+    }
+
     @EventSourcingHandler
     void on(ProgrammeEvent event) {
+        recorded.add(event);
         programmeId = event.programmeId();
         state = ProgrammeState.fold(state, event);
     }

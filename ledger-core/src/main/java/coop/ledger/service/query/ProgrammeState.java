@@ -3,6 +3,7 @@ package coop.ledger.service.query;
 import coop.ledger.service.api.ProgrammeDeclaredEvent;
 import coop.ledger.service.api.ProgrammeEvent;
 import coop.ledger.service.api.ServiceItemCompletedEvent;
+import coop.ledger.service.api.ServiceItemCorrectedEvent;
 import coop.ledger.service.api.ServiceItemListedEvent;
 import coop.ledger.service.api.ServiceItemReopenedEvent;
 import coop.ledger.service.api.ServiceItemStatus;
@@ -77,6 +78,13 @@ public record ProgrammeState(
                     reopenReason);
         }
 
+        ServiceItem corrected(ServiceItemCorrectedEvent e) {
+            return new ServiceItem(itemId, name, e.category() != null ? e.category() : category, responsibleParties,
+                    e.targetOn() != null ? e.targetOn() : targetOn, addedLater,
+                    e.itemCount() != null ? e.itemCount() : itemCount, listedOn, note, status, completedOn, evidence,
+                    withdrawnOn, withdrawReason, reopenedOn, reopenReason);
+        }
+
         /** A reopened item is no longer completed: its completion was a mistake. */
         ServiceItem reopened(LocalDate on, String reason) {
             return new ServiceItem(itemId, name, category, responsibleParties, targetOn, addedLater, itemCount,
@@ -147,6 +155,9 @@ public record ProgrammeState(
         }
         if (event instanceof ServiceItemReopenedEvent e) {
             return withItem(e.itemId(), i -> i.reopened(e.reopenedOn(), e.reason()));
+        }
+        if (event instanceof ServiceItemCorrectedEvent e) {
+            return withItem(e.itemId(), i -> i.corrected(e));
         }
         throw new IllegalStateException("programme " + programmeId + " cannot apply "
                 + event.getClass().getSimpleName());
