@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every endpoint of the OpenAPI document (so a new endpoint cannot be forgotten) × anonymous, VIEWER, AUDITOR and
  * ADMIN: anonymous gets 401, a role without access 403, a role with access neither (the request itself may still
- * be refused for its content, e.g. 400 or 404).
+ * be refused for its content, e.g. 400 or 404). Integrity endpoints under /api/audit are for AUDITOR and ADMIN.
  */
 class AuthorizationMatrixTest extends LedgerHttpTest {
 
@@ -27,6 +27,8 @@ class AuthorizationMatrixTest extends LedgerHttpTest {
     private static final String ADMIN = Api.RECORDER;
     private static final Set<String> READERS = Set.of(TestUsers.VIEWER, TestUsers.AUDITOR, ADMIN);
     private static final Set<String> WRITERS = Set.of(ADMIN);
+    /** Integrity (/api/audit): auditors and administrators read and seal; only administrators restore. */
+    private static final Set<String> AUDITORS = Set.of(TestUsers.AUDITOR, ADMIN);
 
     @TestFactory
     Stream<DynamicTest> every_endpoint_answers_each_role_as_the_policy_says() {
@@ -36,13 +38,20 @@ class AuthorizationMatrixTest extends LedgerHttpTest {
         paths.propertyStream().forEach(path -> path.getValue().propertyStream().forEach(operation -> {
             String method = operation.getKey().toUpperCase();
             String url = path.getKey().replaceAll("\\{[^}]+}", "matrix-probe");
-            Set<String> allowed = method.equals("GET") ? READERS : WRITERS;
+            Set<String> allowed = allowed(method, path.getKey());
             for (String user : List.of(ANONYMOUS, TestUsers.VIEWER, TestUsers.AUDITOR, ADMIN)) {
                 tests.add(DynamicTest.dynamicTest(method + " " + path.getKey() + " as " + user,
                         () -> assertAccess(method, url, user, allowed)));
             }
         }));
         return tests.stream();
+    }
+
+    private static Set<String> allowed(String method, String path) {
+        if (path.startsWith("/api/audit/")) {
+            return method.equals("GET") || path.equals("/api/audit/seals") ? AUDITORS : WRITERS;
+        }
+        return method.equals("GET") ? READERS : WRITERS;
     }
 
     private void assertAccess(String method, String url, String user, Set<String> allowed) {
