@@ -88,7 +88,8 @@ public class AuditController {
         return ResponseEntity.ok(new SealResult(false, seals.isEmpty() ? null : seals.get(seals.size() - 1)));
     }
 
-    @GetMapping(value = "/export", produces = NDJSON)
+    // no "produces": a client asking for JSON (or anything) still gets the NDJSON stream rather than 406
+    @GetMapping("/export")
     @Operation(summary = "Export the whole ledger as NDJSON, streamed",
             description = "A header line, then one line per event in global-position order (position, "
                     + "aggregateType, aggregateId, sequence, eventId, type, revision, timestamp in UTC, payload and "
