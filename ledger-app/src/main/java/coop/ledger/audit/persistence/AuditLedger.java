@@ -39,7 +39,15 @@ public class AuditLedger {
 
     public VerificationReport verify() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            return new LedgerVerifier().verify(connection);
+            boolean autoCommit = connection.getAutoCommit();
+            // PostgreSQL streams a result set in fetch-size batches only inside a transaction
+            connection.setAutoCommit(false);
+            try {
+                return new LedgerVerifier().verify(connection);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
         }
     }
 

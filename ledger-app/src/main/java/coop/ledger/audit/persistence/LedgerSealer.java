@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -94,7 +95,7 @@ public class LedgerSealer {
             return Optional.empty();
         }
         Seal seal = new Seal(lastPosition, merkle.count(), merkle.root(),
-                last == null ? EventHash.GENESIS : last.root(), clock.instant());
+                last == null ? EventHash.GENESIS : last.root(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         SealStore.insert(connection, seal);
         return Optional.of(seal);
     }
