@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -151,7 +152,8 @@ class RestoreTest extends LedgerHttpTest {
 
     @Test
     void the_verify_mode_exits_1_on_a_tampered_store_and_names_the_broken_event() throws Exception {
-        register(TestData.wanzhou());
+        Party wanzhou = TestData.wanzhou();
+        register(wanzhou);
         Path file = dir.resolve("export.ndjson");
         Files.writeString(file, api.get("/api/audit/export").as(TestUsers.AUDITOR).send().text());
         Path data = dir.resolve("data");
@@ -159,9 +161,11 @@ class RestoreTest extends LedgerHttpTest {
         assertThat(restored.exitCode).as(restored.err).isZero();
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath()
                 + "/ledger", "sa", "")) {
-            connection.createStatement().executeUpdate("UPDATE domain_event_entry SET meta_data = "
+            PreparedStatement update = connection.prepareStatement("UPDATE domain_event_entry SET meta_data = "
                     + "REPLACE(meta_data, CAST('ndrc-office' AS VARBINARY), CAST('ndrc-0ffice' AS VARBINARY)) "
-                    + "WHERE global_index = (SELECT MIN(global_index) FROM domain_event_entry)");
+                    + "WHERE aggregate_identifier = ?");
+            update.setString(1, wanzhou.code());
+            assertThat(update.executeUpdate()).isEqualTo(1);
         }
 
         Console console = verifyCli(data);
@@ -170,7 +174,8 @@ class RestoreTest extends LedgerHttpTest {
         JsonNode report = json.readTree(console.out);
         assertThat(report.path("verified").asBoolean()).isFalse();
         assertThat(report.path("broken").path("problem").asString()).isEqualTo("hash-mismatch");
-        assertThat(report.path("broken").path("position").asLong()).isEqualTo(1);
+        assertThat(report.path("broken").path("aggregateId").asString()).isEqualTo(wanzhou.code());
+        assertThat(report.path("broken").path("sequence").asLong()).isZero();
     }
 
     @Test
