@@ -1,6 +1,7 @@
 package coop.ledger.app;
 
 import coop.ledger.agreement.command.Agreement;
+import coop.ledger.audit.persistence.HashingAppendEvents;
 import coop.ledger.party.command.Party;
 import coop.ledger.service.command.Programme;
 import coop.ledger.project.command.Project;
@@ -107,6 +108,8 @@ public class AxonConfig {
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .dataType(byte[].class)
+                // every event carries its hash and its link to the record's previous event (tamper evidence)
+                .appendEvents(new HashingAppendEvents())
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package coop.ledger.app;
 
+import coop.ledger.audit.AuditCommandLine;
 import coop.ledger.importing.ImportCommandLine;
 import coop.ledger.shared.security.HashPassword;
 import org.springframework.boot.SpringApplication;
@@ -14,9 +15,15 @@ public class LedgerApplication {
             HashPassword.main(args);
             return;
         }
+        if (args.length > 0 && args[0].equals("verify")) {
+            System.exit(AuditCommandLine.verify(args, System.out, System.err));
+        }
         quietAxon();
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(ImportCommandLine.run(LedgerApplication.class, args));
+        }
+        if (args.length > 0 && args[0].equals("restore")) {
+            System.exit(AuditCommandLine.restore(LedgerApplication.class, args, System.out, System.err));
         }
         SpringApplication.run(LedgerApplication.class, args);
     }

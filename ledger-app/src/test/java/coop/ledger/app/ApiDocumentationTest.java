@@ -54,6 +54,8 @@ class ApiDocumentationTest extends LedgerHttpTest {
 
         paths.propertyStream().forEach(path -> path.getValue().propertyStream()
                 .filter(operation -> !operation.getKey().equals("get"))
+                // sealing and restoring change no record: no version to expect, nothing to retry idempotently
+                .filter(operation -> !path.getKey().startsWith("/api/audit/"))
                 .forEach(operation -> assertThat(operation.getValue().path("parameters").valueStream()
                         .filter(p -> p.path("in").asString().equals("header"))
                         .map(p -> p.path("name").asString()))

@@ -19,8 +19,9 @@ import java.io.IOException;
  */
 public class RequestSizeLimit extends OncePerRequestFilter {
 
-    /** Imports carry whole files of past records, so they have a limit of their own. */
+    /** Imports (and restores of exports) carry whole files of past records, so they have a limit of their own. */
     static final String IMPORTS = "/api/imports";
+    static final String RESTORE = "/api/audit/restore";
 
     private final long defaultMaxBytes;
     private final long importMaxBytes;
@@ -54,11 +55,15 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     private long limitOf(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(IMPORTS) ? importMaxBytes : defaultMaxBytes;
+        return isFileUpload(request) ? importMaxBytes : defaultMaxBytes;
+    }
+
+    private static boolean isFileUpload(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(IMPORTS) || request.getRequestURI().equals(RESTORE);
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean importing = request.getRequestURI().startsWith(IMPORTS);
+        boolean importing = isFileUpload(request);
         problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
                 "the request body is larger than the limit of " + limitOf(request) + " bytes ("
                         + (importing ? "ledger.import.max-body-size" : "ledger.http.max-body-size") + ")");

@@ -27,8 +27,8 @@ import java.time.Clock;
 import java.util.Arrays;
 
 /**
- * Who may do what. ADMIN records; AUDITOR and VIEWER read (auditor-only reads such as history and verification
- * are added with their endpoints). API clients use HTTP Basic; browsers log in through the login page and keep a
+ * Who may do what. ADMIN records; AUDITOR and VIEWER read; integrity ({@code /api/audit}: verification, seals,
+ * export) is for AUDITOR and ADMIN only, and restoring an export for ADMIN only. API clients use HTTP Basic; browsers log in through the login page and keep a
  * session, whose writes need a CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
@@ -44,8 +44,13 @@ public class SecurityConfig {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC).permitAll()
-                        // History and time travel are for auditors (and administrators), not for dashboards.
-                        .requestMatchers("/api/audit/**").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
+                        // History, time travel and integrity are for auditors and administrators; only administrators restore.
+                        .requestMatchers(HttpMethod.POST, "/api/audit/restore").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole(Role.ADMIN.name(),
+                                Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/audit/seals").hasAnyRole(Role.ADMIN.name(),
+                                Role.AUDITOR.name())
+                        .requestMatchers("/api/audit/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name(),
                                 Role.VIEWER.name())
                         .requestMatchers("/api/**").hasRole(Role.ADMIN.name())

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every endpoint of the OpenAPI document (so a new endpoint cannot be forgotten) × anonymous, VIEWER, AUDITOR and
  * ADMIN: anonymous gets 401, a role without access 403, a role with access neither (the request itself may still
- * be refused for its content, e.g. 400 or 404). Audit endpoints are for AUDITOR and ADMIN only.
+ * be refused for its content, e.g. 400 or 404). Integrity endpoints under /api/audit are for AUDITOR and ADMIN.
  */
 class AuthorizationMatrixTest extends LedgerHttpTest {
 
@@ -27,7 +27,7 @@ class AuthorizationMatrixTest extends LedgerHttpTest {
     private static final String ADMIN = Api.RECORDER;
     private static final Set<String> READERS = Set.of(TestUsers.VIEWER, TestUsers.AUDITOR, ADMIN);
     private static final Set<String> WRITERS = Set.of(ADMIN);
-    /** History and time travel are for auditors and administrators, not for dashboards. */
+    /** Integrity (/api/audit): auditors and administrators read and seal; only administrators restore. */
     private static final Set<String> AUDITORS = Set.of(TestUsers.AUDITOR, ADMIN);
 
     @TestFactory
@@ -38,14 +38,20 @@ class AuthorizationMatrixTest extends LedgerHttpTest {
         paths.propertyStream().forEach(path -> path.getValue().propertyStream().forEach(operation -> {
             String method = operation.getKey().toUpperCase();
             String url = path.getKey().replaceAll("\\{[^}]+}", "matrix-probe");
-            Set<String> allowed = path.getKey().startsWith("/api/audit/") ? AUDITORS
-                    : method.equals("GET") ? READERS : WRITERS;
+            Set<String> allowed = allowed(method, path.getKey());
             for (String user : List.of(ANONYMOUS, TestUsers.VIEWER, TestUsers.AUDITOR, ADMIN)) {
                 tests.add(DynamicTest.dynamicTest(method + " " + path.getKey() + " as " + user,
                         () -> assertAccess(method, url, user, allowed)));
             }
         }));
         return tests.stream();
+    }
+
+    private static Set<String> allowed(String method, String path) {
+        if (path.startsWith("/api/audit/")) {
+            return method.equals("GET") || path.equals("/api/audit/seals") ? AUDITORS : WRITERS;
+        }
+        return method.equals("GET") ? READERS : WRITERS;
     }
 
     private void assertAccess(String method, String url, String user, Set<String> allowed) {
