@@ -43,6 +43,10 @@ final class SlowAppend {
         }
     }
 
+    boolean isCommitted() {
+        return committed.isDone();
+    }
+
     void awaitCommitted() {
         committed.orTimeout(60, TimeUnit.SECONDS).join();
     }
