@@ -28,10 +28,13 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 
 /**
@@ -39,6 +42,7 @@ import java.time.Clock;
  * store, the aggregates, and the metadata every event carries (who recorded it, correlation and causation).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventStoreSettings.class)
 public class AxonConfig {
 
     /** The one clock of the ledger; Axon stamps every event's recorded-at time from it. */
@@ -97,8 +101,10 @@ public class AxonConfig {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
+                                          DataSource dataSource,
+                                          EventStoreSettings settings,
                                           org.axonframework.config.Configuration configuration) {
-        return JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -110,17 +116,45 @@ public class AxonConfig {
                 .dataType(byte[].class)
                 // every event carries its hash and its link to the record's previous event (tamper evidence)
                 .appendEvents(new HashingAppendEvents())
-                .build();
+                .gapTimeout(Math.toIntExact(settings.gapTimeout().toMillis()))
+                .gapCleaningThreshold(settings.gapCleaningThreshold());
+        boolean lockAppends = settings.commitOrderedAppends() && isPostgres(dataSource);
+        return new CommitOrderedEventStorageEngine(builder, transactionManager, lockAppends);
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database to find out which one it is", e);
+        }
     }
 
     @Bean
-    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema) {
-        return JdbcTokenStore.builder()
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          EventStoreSettings settings) {
+        JdbcTokenStore.Builder builder = JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .schema(tokenSchema)
                 .contentType(byte[].class)
-                .build();
+                .claimTimeout(settings.claimTimeout());
+        if (settings.nodeId() != null && !settings.nodeId().isBlank()) {
+            builder.nodeId(settings.nodeId());
+        }
+        return builder.build();
+    }
+
+    /**
+     * Every pooled streaming processor extends its segment claims well within the claim timeout, so a live node
+     * never loses them to another. (Segment counts are per processor:
+     * {@code axon.eventhandling.processors.<name>.initial-segment-count}.)
+     */
+    @Bean
+    ConfigurerModule streamingProcessorDefaults(EventStoreSettings settings) {
+        long claimExtension = Math.max(100, settings.claimTimeout().toMillis() / 3);
+        return configurer -> configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                (configuration, builder) -> builder.claimExtensionThreshold(claimExtension));
     }
 
     @Bean
