@@ -89,6 +89,7 @@ public final class LedgerProcess implements AutoCloseable {
                 "--springdoc.swagger-ui.enabled=false",
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN",
+                "--logging.level.coop.ledger.app.LedgerApplication=INFO",
                 "--logging.level.org.axonframework.modelling.command.AbstractRepository=ERROR"));
         Arrays.stream(TestUsers.PROPERTIES).map(p -> "--" + p).forEach(command::add);
         ProcessBuilder builder = new ProcessBuilder(command)
