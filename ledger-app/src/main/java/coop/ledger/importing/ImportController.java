@@ -47,8 +47,12 @@ public class ImportController {
         ImportFormat chosen = format != null ? parseFormat(format) : ImportFormat.guess(request.getContentType());
         ImportReport report = importer.importFile(request.getInputStream(), chosen, context.recordedBy(),
                 ImportProgress.NONE);
-        if (report.rows() == 0 && report.rejected() > 0) {
-            ImportReport.Rejection file = report.rejections().get(0);
+        // A file that cannot be read at all, or breaks off before anything was recorded, is a malformed request.
+        ImportReport.Rejection unreadable = report.rejections().stream().filter(r -> r.line() == 0
+                && "file".equals(r.kind())).findFirst().orElse(null);
+        boolean nothingRecorded = report.recorded() == 0 && report.alreadyRecorded() == 0;
+        if ((report.rows() == 0 && report.rejected() > 0) || (unreadable != null && nothingRecorded)) {
+            ImportReport.Rejection file = unreadable != null ? unreadable : report.rejections().get(0);
             ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, file.reason());
             p.setType(URI.create("urn:cooperation-ledger:problem:malformed-request"));
             p.setTitle("Malformed import file");

@@ -1,5 +1,6 @@
 package coop.ledger.importing;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -97,6 +98,10 @@ final class ImportFileReader {
                     emitWithChildren(line, path, kind, fields, rows);
                 }
             }
+            if (parser.nextToken() != null) {
+                throw new RowRejectedException("file", "line " + parser.currentTokenLocation().getLineNr()
+                        + ": not valid JSON: more content after the end of the import object");
+            }
         } catch (tools.jackson.core.JacksonException e) {
             throw new RowRejectedException("file", "line " + e.getLocation().getLineNr() + ": not valid JSON: "
                     + e.getOriginalMessage());
@@ -145,6 +150,9 @@ final class ImportFileReader {
                 rows.accept(new ImportRow(line, "row " + record.getRecordNumber(), record.get("record"),
                         csvFields(header, record)));
             }
+        } catch (CSVException e) {
+            // A broken file (e.g. an unterminated quote) is the client's mistake, not a failure of the ledger.
+            throw new RowRejectedException("file", "not valid CSV: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalStateException | UncheckedIOException e) {

@@ -1,5 +1,6 @@
 package coop.ledger.agreement.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import coop.ledger.agreement.api.AgreementKind;
 import coop.ledger.agreement.api.ParticipantRole;
 import coop.ledger.shared.CooperationDomain;
@@ -22,6 +23,7 @@ final class AgreementRequests {
     private AgreementRequests() {
     }
 
+    @Schema(name = "AgreementSigning")
     record Sign(
             @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String id,
             @NotBlank @Size(max = 500) String title,
@@ -44,6 +46,7 @@ final class AgreementRequests {
     record Promote(@NotNull LocalDate promotedOn) {
     }
 
+    @Schema(name = "CooperationItemListing")
     record ListItem(
             @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String itemId,
             @NotBlank @Size(max = 2000) String description,
@@ -58,6 +61,7 @@ final class AgreementRequests {
     record StartItem(@NotNull LocalDate startedOn) {
     }
 
+    @Schema(name = "CooperationItemCompletion")
     record CompleteItem(@NotNull LocalDate completedOn, @NotBlank @Size(max = 4000) String evidence) {
     }
 

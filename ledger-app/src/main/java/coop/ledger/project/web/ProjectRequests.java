@@ -1,5 +1,6 @@
 package coop.ledger.project.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import coop.ledger.shared.CooperationDomain;
 import coop.ledger.shared.Money;
 import coop.ledger.shared.RecordIds;
@@ -18,6 +19,7 @@ final class ProjectRequests {
     private ProjectRequests() {
     }
 
+    @Schema(name = "ProjectSigning")
     record Sign(
             @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String id,
             @NotBlank @Size(max = 500) String name,

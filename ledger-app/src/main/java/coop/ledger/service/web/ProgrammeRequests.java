@@ -1,5 +1,6 @@
 package coop.ledger.service.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import coop.ledger.shared.RecordIds;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +30,7 @@ final class ProgrammeRequests {
             @Size(max = 4000) String note) {
     }
 
+    @Schema(name = "ServiceItemListing")
     record ListItem(
             @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String itemId,
             @NotBlank @Size(max = 2000) String name,
@@ -41,6 +43,7 @@ final class ProgrammeRequests {
             @Size(max = 4000) String note) {
     }
 
+    @Schema(name = "ServiceItemCompletion")
     record CompleteItem(@NotNull LocalDate completedOn, @NotBlank @Size(max = 4000) String evidence) {
     }
 

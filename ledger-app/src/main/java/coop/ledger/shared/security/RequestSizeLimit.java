@@ -15,7 +15,8 @@ import java.io.IOException;
 
 /**
  * Refuses request bodies over the limit with 413 before they are read into memory: by Content-Length when the
- * client declares it, and by counting bytes as they arrive when it does not (chunked uploads).
+ * client declares it, and by counting bytes as they arrive when it does not (chunked uploads). JSON and CSV bodies
+ * are checked to be valid UTF-8 on the way through.
  */
 public class RequestSizeLimit extends OncePerRequestFilter {
 
@@ -42,7 +43,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
             return;
         }
         try {
-            chain.doFilter(new LimitedRequest(request, maxBytes), response);
+            chain.doFilter(new LimitedRequest(request, maxBytes, isText(request.getContentType())), response);
         } catch (BodyTooLargeException | ServletException e) {
             if (!(e instanceof BodyTooLargeException) && !causedByBodyTooLargeException(e)) {
                 throw e;
@@ -52,6 +53,15 @@ public class RequestSizeLimit extends OncePerRequestFilter {
                 refuse(request, response);
             }
         }
+    }
+
+    /** JSON and CSV bodies must be UTF-8; other bodies are refused by type (415) before anyone reads them. */
+    private static boolean isText(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith("application/json") || type.contains("+json") || type.startsWith("text/");
     }
 
     private long limitOf(HttpServletRequest request) {
@@ -81,17 +91,19 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final long maxBytes;
+        private final boolean utf8;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request, long maxBytes) {
+        LimitedRequest(HttpServletRequest request, long maxBytes, boolean utf8) {
             super(request);
             this.maxBytes = maxBytes;
+            this.utf8 = utf8;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new LimitedStream(super.getInputStream(), maxBytes);
+                stream = new LimitedStream(super.getInputStream(), maxBytes, utf8 ? new Utf8Validator() : null);
             }
             return stream;
         }
@@ -101,11 +113,13 @@ public class RequestSizeLimit extends OncePerRequestFilter {
 
         private final ServletInputStream delegate;
         private final long maxBytes;
+        private final Utf8Validator utf8;
         private long read;
 
-        LimitedStream(ServletInputStream delegate, long maxBytes) {
+        LimitedStream(ServletInputStream delegate, long maxBytes, Utf8Validator utf8) {
             this.delegate = delegate;
             this.maxBytes = maxBytes;
+            this.utf8 = utf8;
         }
 
         @Override
@@ -113,6 +127,11 @@ public class RequestSizeLimit extends OncePerRequestFilter {
             int b = delegate.read();
             if (b >= 0) {
                 count(1);
+                if (utf8 != null) {
+                    utf8.accept(b);
+                }
+            } else if (utf8 != null) {
+                utf8.end();
             }
             return b;
         }
@@ -122,6 +141,11 @@ public class RequestSizeLimit extends OncePerRequestFilter {
             int n = delegate.read(buffer, offset, length);
             if (n > 0) {
                 count(n);
+                if (utf8 != null) {
+                    utf8.accept(buffer, offset, n);
+                }
+            } else if (n < 0 && utf8 != null) {
+                utf8.end();
             }
             return n;
         }

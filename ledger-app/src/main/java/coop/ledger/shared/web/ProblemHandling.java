@@ -18,6 +18,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -123,6 +124,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return p;
     }
 
+    /** A body sent as multipart that is not valid multipart; the API takes JSON anyway. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail brokenMultipart(MultipartException e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                "the multipart request body cannot be read; send the body as application/json");
+        p.setProperty("errors", List.of(new FieldProblem("body", "is not valid multipart")));
+        return p;
+    }
+
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<Object> commandFailed(CommandExecutionException e, WebRequest request) throws Exception {
         if (e.getCause() instanceof Exception cause && !(cause instanceof CommandExecutionException)) {
@@ -131,8 +141,19 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return unexpected(e);
     }
 
+    private static ProblemDetail notUtf8(InvalidUtf8Exception e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", e.getMessage());
+        p.setProperty("errors", List.of(new FieldProblem("body", e.getMessage())));
+        return p;
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        // A body that failed while a handler read it itself (imports) is still the client's mistake.
+        InvalidUtf8Exception notUtf8 = findCause(e, InvalidUtf8Exception.class);
+        if (notUtf8 != null) {
+            return ResponseEntity.badRequest().body(notUtf8(notUtf8));
+        }
         log.error("Unexpected failure while handling a request", e);
         ProblemDetail p = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                 "the ledger could not handle this request; nothing was recorded");
@@ -161,6 +182,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             ProblemDetail p = problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
                     tooLarge.getMessage());
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(p);
+        }
+        InvalidUtf8Exception notUtf8 = findCause(ex, InvalidUtf8Exception.class);
+        if (notUtf8 != null) {
+            return ResponseEntity.badRequest().body(notUtf8(notUtf8));
         }
         JacksonException jackson = findCause(ex, JacksonException.class);
         String field = jackson == null ? "body" : pathOf(jackson);

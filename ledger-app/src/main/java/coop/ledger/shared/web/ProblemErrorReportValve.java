@@ -1,0 +1,49 @@
+package coop.ledger.shared.web;
+
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Tomcat refuses some requests before they reach the application (an encoded slash or a NUL in the path, a
+ * malformed request line) and would answer with its own HTML page. This valve answers them as problem+json, like
+ * every other refusal of the ledger, without echoing the request or naming the server.
+ */
+public class ProblemErrorReportValve extends ErrorReportValve {
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0) {
+            return;
+        }
+        AtomicBoolean ioAllowed = new AtomicBoolean(true);
+        response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+        if (!ioAllowed.get()) {
+            return;
+        }
+        String type = status == 400 ? "malformed-request" : "http-" + status;
+        String detail = status == 400
+                ? "the request line or path is not acceptable (for example an encoded slash or a NUL character in "
+                + "the path)"
+                : "the server could not handle this request";
+        String body = "{\"type\":\"" + ProblemHandling.TYPE_PREFIX + type + "\",\"title\":\"Request refused\","
+                + "\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
+        try {
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write(body);
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException ignored) {
+            // the client is gone or the response was committed meanwhile: nothing more to say
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package coop.ledger.reliability;
+
+import coop.ledger.testing.Api;
+import coop.ledger.testing.LedgerProcess;
+import coop.ledger.testing.Reply;
+import coop.ledger.testing.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static coop.ledger.testing.TestData.object;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An acknowledged write survives a crash of the process, exactly once, and an unacknowledged one is recorded
+ * completely or not at all. The ledger runs as a separate JVM on an H2 file store; client threads record parties,
+ * agreements, cooperation items and payments (each with its own Idempotency-Key) while the process is killed with
+ * SIGKILL at random moments and started again on the same directory.
+ */
+class CrashRecoveryTest {
+
+    private static final int CYCLES = 20;
+    private static final int CLIENTS = 4;
+
+    /** One write as a client sends it; the same key and body are sent again when its outcome is unknown. */
+    record Write(String kind, String path, ObjectNode body, String key, String recordId, String partId) {
+    }
+
+    /** What one client has recorded: only acknowledged writes count, plus at most one whose outcome is unknown. */
+    static final class Client {
+        final int number;
+        final Random random;
+        final List<String> parties = new ArrayList<>();
+        final Map<String, Set<String>> partsByAgreement = new HashMap<>();
+        final Map<String, List<String>> signatoriesByAgreement = new HashMap<>();
+        final List<Write> acknowledged = new ArrayList<>();
+        Write inFlight;
+        int sequence;
+
+        Client(int number, long seed) {
+            this.number = number;
+            this.random = new Random(seed);
+        }
+
+        Write next() {
+            String id = "c" + number + "-" + (++sequence);
+            int choice = random.nextInt(4);
+            if (parties.size() < 2 || choice == 0) {
+                return new Write("party", "/api/parties", object("code", "p-" + id, "nameZh", "测试方" + id,
+                        "kind", "GOVERNMENT"), "crash-" + id, "p-" + id, null);
+            }
+            if (partsByAgreement.isEmpty() || choice == 1) {
+                List<String> two = pickTwo();
+                ObjectNode body = object("id", "a-" + id, "title", "合作协议" + id, "kind", "COOPERATION",
+                        "signatories", two, "signedOn", "2021-01-01");
+                return new Write("agreement", "/api/agreements", body, "crash-" + id, "a-" + id, null);
+            }
+            List<String> agreements = new ArrayList<>(partsByAgreement.keySet());
+            String agreement = agreements.get(random.nextInt(agreements.size()));
+            if (choice == 2) {
+                return new Write("item", "/api/agreements/" + agreement + "/items", object("itemId", "i-" + id,
+                        "description", "合作事项" + id, "listedOn", "2021-02-01"), "crash-" + id, agreement, "i-" + id);
+            }
+            List<String> signatories = signatoriesByAgreement.get(agreement);
+            return new Write("payment", "/api/agreements/" + agreement + "/payments", object("paymentId", "m-" + id,
+                    "payer", signatories.get(0), "payee", signatories.get(1), "amount", "1" + sequence + "万元",
+                    "paidOn", "2021-03-01"), "crash-" + id, agreement, "m-" + id);
+        }
+
+        private List<String> pickTwo() {
+            int first = random.nextInt(parties.size());
+            int second = (first + 1 + random.nextInt(parties.size() - 1)) % parties.size();
+            return List.of(parties.get(first), parties.get(second));
+        }
+
+        void acknowledge(Write write) {
+            acknowledged.add(write);
+            switch (write.kind()) {
+                case "party" -> parties.add(write.recordId());
+                case "agreement" -> {
+                    partsByAgreement.put(write.recordId(), new LinkedHashSet<>());
+                    List<String> signatories = new ArrayList<>();
+                    write.body().path("signatories").forEach(s -> signatories.add(s.asString()));
+                    signatoriesByAgreement.put(write.recordId(), signatories);
+                }
+                default -> partsByAgreement.get(write.recordId()).add(write.partId());
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    void acknowledged_writes_survive_kill_minus_9_exactly_once() throws Exception {
+        Path dataDir = Files.createDirectories(Path.of("target", "crash-test", "ledger-" + System.nanoTime()));
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        List<Client> clients = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            clients.add(new Client(i, random.nextLong()));
+        }
+        ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
+        int recordedBeforeCrash = 0;
+        int retried = 0;
+        long started = System.nanoTime();
+
+        for (int cycle = 1; cycle <= CYCLES; cycle++) {
+            LedgerProcess ledger = LedgerProcess.start(dataDir, log);
+            Api api = ledger.api();
+            // First settle what the crash left unknown: the same key and body again must answer 2xx, once.
+            for (Client client : clients) {
+                if (client.inFlight != null) {
+                    Reply reply = send(api, client.inFlight);
+                    assertThat(reply.status()).as("retry of %s after restart: %s", client.inFlight, reply)
+                            .isBetween(200, 201);
+                    retried++;
+                    if (reply.json().path("replayed").asBoolean()) {
+                        recordedBeforeCrash++;
+                    }
+                    client.acknowledge(client.inFlight);
+                    client.inFlight = null;
+                }
+            }
+            AtomicBoolean killed = new AtomicBoolean();
+            List<Thread> threads = new ArrayList<>();
+            for (Client client : clients) {
+                Thread thread = new Thread(() -> drive(api, client, killed, unexpected), "crash-client-" + client.number);
+                thread.start();
+                threads.add(thread);
+            }
+            Thread.sleep(200 + random.nextInt(1300));
+            killed.set(true);
+            ledger.kill();
+            for (Thread thread : threads) {
+                thread.join(TimeUnit.SECONDS.toMillis(40));
+                assertThat(thread.isAlive()).as("client %s still running after the kill", thread.getName()).isFalse();
+            }
+        }
+
+        Map<String, Integer> expectedEvents = new HashMap<>();
+        int acknowledged = 0;
+        try (LedgerProcess ledger = LedgerProcess.start(dataDir, log)) {
+            Api api = ledger.api();
+            for (Client client : clients) {
+                if (client.inFlight != null) {
+                    Reply reply = send(api, client.inFlight);
+                    assertThat(reply.status()).as("retry of %s: %s", client.inFlight, reply).isBetween(200, 201);
+                    retried++;
+                    if (reply.json().path("replayed").asBoolean()) {
+                        recordedBeforeCrash++;
+                    }
+                    client.acknowledge(client.inFlight);
+                    client.inFlight = null;
+                }
+                acknowledged += client.acknowledged.size();
+                for (Write write : client.acknowledged) {
+                    expectedEvents.merge(write.recordId(), 1, Integer::sum);
+                }
+            }
+            int lost = 0;
+            int duplicated = 0;
+            for (Client client : clients) {
+                for (String party : client.parties) {
+                    Reply reply = api.get("/api/parties/" + party).send();
+                    if (reply.status() != 200) {
+                        lost++;
+                    } else {
+                        duplicated += Math.max(0, (int) reply.version() - 1);
+                    }
+                }
+                for (Map.Entry<String, Set<String>> agreement : client.partsByAgreement.entrySet()) {
+                    Reply reply = api.get("/api/agreements/" + agreement.getKey()).send();
+                    if (reply.status() != 200) {
+                        lost += 1 + agreement.getValue().size();
+                        continue;
+                    }
+                    Set<String> parts = new HashSet<>();
+                    reply.json().path("items").forEach(i -> parts.add(i.path("itemId").asString()));
+                    reply.json().path("payments").forEach(p -> parts.add(p.path("paymentId").asString()));
+                    Set<String> missing = new HashSet<>(agreement.getValue());
+                    missing.removeAll(parts);
+                    Set<String> extra = new HashSet<>(parts);
+                    extra.removeAll(agreement.getValue());
+                    lost += missing.size();
+                    duplicated += extra.size() + Math.max(0,
+                            (int) reply.version() - 1 - agreement.getValue().size() - extra.size());
+                    assertThat(extra).as("parts of %s that no client wrote", agreement.getKey()).isEmpty();
+                    assertThat(reply.version()).as("version of %s", agreement.getKey())
+                            .isEqualTo(1 + agreement.getValue().size());
+                }
+            }
+            System.out.printf("CrashRecoveryTest: seed %d, %d kill -9 cycles, %d writes acknowledged, %d lost, "
+                            + "%d duplicated; %d unknown outcomes retried after restart, %d of them had been recorded "
+                            + "before the crash; %.1f s%n",
+                    seed, CYCLES, acknowledged, lost, duplicated, retried, recordedBeforeCrash,
+                    (System.nanoTime() - started) / 1e9);
+            assertThat(unexpected).as("answers other than 2xx while the ledger was up").isEmpty();
+            assertThat(lost).as("acknowledged writes lost").isZero();
+            assertThat(duplicated).as("writes recorded twice").isZero();
+        }
+
+        // The store itself, read directly once the process has stopped: one event per acknowledged write.
+        try (SingleConnectionDataSource store = new SingleConnectionDataSource(
+                "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/ledger", "sa", "", true)) {
+            JdbcTemplate jdbc = new JdbcTemplate(store);
+            Map<String, Integer> actualEvents = new HashMap<>();
+            jdbc.query("SELECT aggregate_identifier, COUNT(*) FROM domain_event_entry GROUP BY aggregate_identifier",
+                    rs -> {
+                        actualEvents.put(rs.getString(1), rs.getInt(2));
+                    });
+            assertThat(actualEvents).isEqualTo(expectedEvents);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM idempotency_key", Integer.class))
+                    .isEqualTo(acknowledged);
+            Set<String> parties = clients.stream().flatMap(c -> c.parties.stream()).collect(Collectors.toSet());
+            Set<String> agreements = clients.stream().flatMap(c -> c.partsByAgreement.keySet().stream())
+                    .collect(Collectors.toSet());
+            assertThat(jdbc.queryForList("SELECT record_id FROM record_directory WHERE record_type = 'PARTY'",
+                    String.class)).containsExactlyInAnyOrderElementsOf(parties);
+            assertThat(jdbc.queryForList("SELECT record_id FROM record_directory WHERE record_type = 'AGREEMENT'",
+                    String.class)).containsExactlyInAnyOrderElementsOf(agreements);
+        }
+    }
+
+    /** Sends writes one after another until the process is killed; the write in flight then has no known outcome. */
+    private static void drive(Api api, Client client, AtomicBoolean killed, ConcurrentLinkedQueue<String> unexpected) {
+        while (!killed.get()) {
+            Write write = client.next();
+            client.inFlight = write;
+            Reply reply;
+            try {
+                reply = send(api, write);
+            } catch (UncheckedIOException | IllegalStateException connectionLost) {
+                return;
+            }
+            if (reply.status() == 200 || reply.status() == 201) {
+                client.acknowledge(write);
+                client.inFlight = null;
+            } else if (!killed.get()) {
+                unexpected.add(write + " -> " + reply);
+                client.inFlight = null;
+                return;
+            }
+        }
+    }
+
+    private static Reply send(Api api, Write write) {
+        return api.post(write.path(), write.body()).idempotencyKey(write.key()).send();
+    }
+}
