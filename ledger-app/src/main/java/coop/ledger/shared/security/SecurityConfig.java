@@ -1,5 +1,6 @@
 package coop.ledger.shared.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,6 +44,9 @@ public class SecurityConfig {
     SecurityFilterChain ledgerSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         http.authorizeHttpRequests(authorize -> authorize
+                        // The async dispatch of a streaming response (Server-Sent Events of /api/changes) continues a
+                        // request that was already authorized; it carries no credentials of its own.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name(),
                                 Role.VIEWER.name())
