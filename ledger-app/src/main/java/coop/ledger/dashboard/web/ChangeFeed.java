@@ -93,6 +93,12 @@ public class ChangeFeed implements ChangeListener {
 
     @PreDestroy
     void close() {
+        completeAll();
+        sender.shutdownNow();
+    }
+
+    /** Ends every subscription normally, as a shutdown does. */
+    void completeAll() {
         subscribers.forEach(emitter -> {
             try {
                 emitter.complete();
@@ -101,6 +107,5 @@ public class ChangeFeed implements ChangeListener {
             }
         });
         subscribers.clear();
-        sender.shutdownNow();
     }
 }
