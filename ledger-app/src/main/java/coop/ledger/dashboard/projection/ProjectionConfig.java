@@ -2,9 +2,11 @@ package coop.ledger.dashboard.projection;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +35,20 @@ public class ProjectionConfig {
                                 .coordinatorExecutor(name -> Executors.newSingleThreadScheduledExecutor(
                                         threads("projections-coordinator-"))))
                 .registerListenerInvocationErrorHandler(Projections.PROCESSOR, c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * A reset stores a ReplayToken, whose reset context is typed {@code Object} with its class name in the JSON.
+     * Jackson 3 refuses every such type unless a validator allows it, and the processor could then never read its
+     * token again after {@code resetTokens()}. Only Axon's own types and JDK types may be named there.
+     */
+    @Bean
+    Jackson3SerializerCustomizer replayTokenTypes() {
+        return mapper -> mapper.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .allowIfSubType("java.lang.")
+                .allowIfSubType("java.util.")
+                .build());
     }
 
     private static java.util.concurrent.ThreadFactory threads(String prefix) {

@@ -7,8 +7,10 @@ import coop.ledger.agreement.api.ParticipantRole;
 import coop.ledger.party.api.PartyKind;
 import coop.ledger.shared.CooperationDomain;
 import coop.ledger.shared.Money;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -17,14 +19,18 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads and writes the projection rows. Every write is an upsert keyed by id (or a replace of a record's link
+ * Reads and writes the projection rows (a plain component: no exception-translating proxy on this hot path).
+ * Every write is an upsert keyed by id (or a replace of a record's link
  * rows), so applying the same row twice leaves the tables as once.
  */
-@Repository
+@Component
 public class ReadModelStore {
 
     /** Every projection table, children before parents; the reset clears them all. */
@@ -76,6 +82,110 @@ public class ReadModelStore {
                 PROGRAMME_ITEM_COLUMNS);
     }
 
+    /**
+     * Rows read and written while one projection batch is processed. A batch applies up to hundreds of events in
+     * one transaction, often several of the same record in a row: each row is read from the table once and
+     * written once, in JDBC batches, just before the transaction commits. Outside a unit of work rows are written
+     * at once.
+     */
+    private final class BatchRows {
+        private final Map<String, Object> rows = new HashMap<>();
+        private final Map<String, Object> dirty = new LinkedHashMap<>();
+
+        void flush() {
+            Map<String, List<Object[]>> byStatement = new LinkedHashMap<>();
+            dirty.values().forEach(row -> {
+                Write w = write(row);
+                byStatement.computeIfAbsent(w.sql(), k -> new ArrayList<>()).add(w.args());
+            });
+            byStatement.forEach(jdbc::batchUpdate);
+            dirty.clear();
+        }
+    }
+
+    private record Write(String sql, Object[] args) {
+    }
+
+    private static final String BATCH_ROWS = ReadModelStore.class.getName() + ".rows";
+
+    private BatchRows batchRows() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(BATCH_ROWS, key -> {
+            BatchRows rows = new BatchRows();
+            unitOfWork.onPrepareCommit(u -> rows.flush());
+            return rows;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> Optional<R> cached(String key, java.util.function.Supplier<Optional<R>> load) {
+        BatchRows rows = batchRows();
+        if (rows == null) {
+            return load.get();
+        }
+        if (rows.rows.containsKey(key)) {
+            return Optional.of((R) rows.rows.get(key));
+        }
+        Optional<R> loaded = load.get();
+        loaded.ifPresent(r -> rows.rows.put(key, r));
+        return loaded;
+    }
+
+    private void put(String key, Object row) {
+        BatchRows rows = batchRows();
+        if (rows == null) {
+            Write w = write(row);
+            jdbc.update(w.sql(), w.args());
+            return;
+        }
+        rows.rows.put(key, row);
+        rows.dirty.put(key, row);
+    }
+
+    private Write write(Object row) {
+        if (row instanceof PartyRow r) {
+            return new Write(upsertParty, new Object[]{r.code(), r.nameZh(), r.nameEn(), r.kind().name(),
+                    r.parentCode(), r.establishedOn(), r.renames(), r.lastSequence(), r.lastPosition(), r.updatedAt()});
+        }
+        if (row instanceof AgreementRow r) {
+            return new Write(upsertAgreement, new Object[]{r.id(), r.title(), r.kind().name(), r.status().name(),
+                    r.signedOn(), r.signedOn().getYear(), month(r.signedOn()), r.place(), r.occasion(),
+                    Codes.join(r.domains().stream().map(Enum::name).toList()), Codes.join(r.signatories()),
+                    Codes.join(r.observers()), r.items().listed(), r.items().started(), r.items().completed(),
+                    r.items().dropped(), r.paymentsTotal().yuan(), r.payments(), r.amendments(), r.closedOn(),
+                    r.supersededBy(), r.lastSequence(), r.lastPosition(), r.updatedAt()});
+        }
+        if (row instanceof AgreementItemRow r) {
+            return new Write(upsertAgreementItem, new Object[]{r.agreementId(), r.itemId(), r.description(),
+                    r.domain() == null ? null : r.domain().name(), r.status().name(),
+                    Codes.join(r.responsibleParties()), r.listedOn(), r.dueOn(), r.startedOn(), r.completedOn(),
+                    r.droppedOn(), r.lastSequence(), r.lastPosition(), r.updatedAt()});
+        }
+        if (row instanceof ProjectRow r) {
+            return new Write(upsertProject, new Object[]{r.id(), r.name(), r.status().name(), r.intention(),
+                    Codes.join(r.hostParties()), Codes.join(r.investors()), r.occasion(), r.agreementId(),
+                    r.domain() == null ? null : r.domain().name(), yuan(r.agreedInvestment()),
+                    yuan(r.actualInvestment()), r.investmentReports(), r.projectCount(), r.signedOn(),
+                    r.signedOn().getYear(), month(r.signedOn()), r.firmedUpOn(), r.startedOn(), r.completedOn(),
+                    r.cancelledOn(), r.note(), r.lastSequence(), r.lastPosition(), r.updatedAt()});
+        }
+        if (row instanceof ProgrammeRow r) {
+            return new Write(upsertProgramme, new Object[]{r.id(), r.name(), r.period(), Codes.join(r.participants()),
+                    String.join("\n", r.categories()), r.declaredOn(), r.note(), r.lastSequence(), r.lastPosition(),
+                    r.updatedAt()});
+        }
+        if (row instanceof ProgrammeItemRow r) {
+            return new Write(upsertProgrammeItem, new Object[]{r.programmeId(), r.itemId(), r.name(), r.category(),
+                    r.status().name(), r.addedLater(), r.itemCount(), Codes.join(r.responsibleParties()),
+                    r.targetOn(), r.listedOn(), r.completedOn(), r.withdrawnOn(), r.lastSequence(),
+                    r.lastPosition(), r.updatedAt()});
+        }
+        throw new IllegalArgumentException("not a projection row: " + row);
+    }
+
     /** Empties every projection table (before a replay rebuilds them). */
     public void clearAll() {
         TABLES.forEach(table -> jdbc.update("DELETE FROM " + table));
@@ -84,37 +194,31 @@ public class ReadModelStore {
     // ---------------------------------------------------------------- parties
 
     public Optional<PartyRow> party(String code) {
-        return jdbc.query("SELECT " + String.join(", ", PARTY_COLUMNS) + " FROM dash_party WHERE code = ?",
+        return cached("party:" + code, () -> jdbc.query("SELECT " + String.join(", ", PARTY_COLUMNS) + " FROM dash_party WHERE code = ?",
                 (rs, i) -> new PartyRow(rs.getString(1), rs.getString(2), rs.getString(3),
                         PartyKind.valueOf(rs.getString(4)), rs.getString(5), date(rs, 6), rs.getInt(7), rs.getLong(8),
-                        rs.getLong(9), time(rs, 10)), code).stream().findFirst();
+                        rs.getLong(9), time(rs, 10)), code).stream().findFirst());
     }
 
     public void save(PartyRow r) {
-        jdbc.update(upsertParty, r.code(), r.nameZh(), r.nameEn(), r.kind().name(), r.parentCode(), r.establishedOn(),
-                r.renames(), r.lastSequence(), r.lastPosition(), r.updatedAt());
+        put("party:" + r.code(), r);
     }
 
     // ---------------------------------------------------------------- agreements
 
     public Optional<AgreementRow> agreement(String id) {
-        return jdbc.query("SELECT " + String.join(", ", AGREEMENT_COLUMNS) + " FROM dash_agreement WHERE id = ?",
+        return cached("agreement:" + id, () -> jdbc.query("SELECT " + String.join(", ", AGREEMENT_COLUMNS) + " FROM dash_agreement WHERE id = ?",
                 (rs, i) -> new AgreementRow(rs.getString(1), rs.getString(2), AgreementKind.valueOf(rs.getString(3)),
                         AgreementStatus.valueOf(rs.getString(4)), date(rs, 5), rs.getString(8), rs.getString(9),
                         Codes.split(rs.getString(10)).stream().map(CooperationDomain::valueOf).toList(),
                         Codes.split(rs.getString(11)), Codes.split(rs.getString(12)),
                         new ItemCounts(rs.getInt(13), rs.getInt(14), rs.getInt(15), rs.getInt(16)), money(rs, 17),
                         rs.getInt(18), rs.getInt(19), date(rs, 20), rs.getString(21), rs.getLong(22), rs.getLong(23),
-                        time(rs, 24)), id).stream().findFirst();
+                        time(rs, 24)), id).stream().findFirst());
     }
 
     public void save(AgreementRow r) {
-        jdbc.update(upsertAgreement, r.id(), r.title(), r.kind().name(), r.status().name(), r.signedOn(),
-                r.signedOn().getYear(), month(r.signedOn()), r.place(), r.occasion(),
-                Codes.join(r.domains().stream().map(Enum::name).toList()), Codes.join(r.signatories()),
-                Codes.join(r.observers()), r.items().listed(), r.items().started(), r.items().completed(),
-                r.items().dropped(), r.paymentsTotal().yuan(), r.payments(), r.amendments(), r.closedOn(),
-                r.supersededBy(), r.lastSequence(), r.lastPosition(), r.updatedAt());
+        put("agreement:" + r.id(), r);
     }
 
     public void saveParticipant(String agreementId, String partyCode, ParticipantRole role, LocalDate since,
@@ -133,20 +237,17 @@ public class ReadModelStore {
     }
 
     public Optional<AgreementItemRow> agreementItem(String agreementId, String itemId) {
-        return jdbc.query("SELECT " + String.join(", ", AGREEMENT_ITEM_COLUMNS)
+        return cached("agreement-item:" + agreementId + "/" + itemId, () -> jdbc.query("SELECT " + String.join(", ", AGREEMENT_ITEM_COLUMNS)
                         + " FROM dash_agreement_item WHERE agreement_id = ? AND item_id = ?",
                 (rs, i) -> new AgreementItemRow(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4) == null ? null : CooperationDomain.valueOf(rs.getString(4)),
                         ItemStatus.valueOf(rs.getString(5)), Codes.split(rs.getString(6)), date(rs, 7), date(rs, 8),
                         date(rs, 9), date(rs, 10), date(rs, 11), rs.getLong(12), rs.getLong(13), time(rs, 14)),
-                agreementId, itemId).stream().findFirst();
+                agreementId, itemId).stream().findFirst());
     }
 
     public void save(AgreementItemRow r) {
-        jdbc.update(upsertAgreementItem, r.agreementId(), r.itemId(), r.description(),
-                r.domain() == null ? null : r.domain().name(), r.status().name(), Codes.join(r.responsibleParties()),
-                r.listedOn(), r.dueOn(), r.startedOn(), r.completedOn(), r.droppedOn(), r.lastSequence(),
-                r.lastPosition(), r.updatedAt());
+        put("agreement-item:" + r.agreementId() + "/" + r.itemId(), r);
     }
 
     /** Replaces the responsible parties of a cooperation item with those of {@code row}. */
@@ -161,22 +262,17 @@ public class ReadModelStore {
     // ---------------------------------------------------------------- projects
 
     public Optional<ProjectRow> project(String id) {
-        return jdbc.query("SELECT " + String.join(", ", PROJECT_COLUMNS) + " FROM dash_project WHERE id = ?",
+        return cached("project:" + id, () -> jdbc.query("SELECT " + String.join(", ", PROJECT_COLUMNS) + " FROM dash_project WHERE id = ?",
                 (rs, i) -> new ProjectRow(rs.getString(1), rs.getString(2), ProjectStatus.valueOf(rs.getString(3)),
                         rs.getBoolean(4), Codes.split(rs.getString(5)), Codes.split(rs.getString(6)), rs.getString(7),
                         rs.getString(8), rs.getString(9) == null ? null : CooperationDomain.valueOf(rs.getString(9)),
                         money(rs, 10), money(rs, 11), rs.getInt(12), rs.getInt(13), date(rs, 14), date(rs, 17),
                         date(rs, 18), date(rs, 19), date(rs, 20), rs.getString(21), rs.getLong(22), rs.getLong(23),
-                        time(rs, 24)), id).stream().findFirst();
+                        time(rs, 24)), id).stream().findFirst());
     }
 
     public void save(ProjectRow r) {
-        jdbc.update(upsertProject, r.id(), r.name(), r.status().name(), r.intention(), Codes.join(r.hostParties()),
-                Codes.join(r.investors()), r.occasion(), r.agreementId(),
-                r.domain() == null ? null : r.domain().name(), yuan(r.agreedInvestment()), yuan(r.actualInvestment()),
-                r.investmentReports(), r.projectCount(), r.signedOn(), r.signedOn().getYear(), month(r.signedOn()),
-                r.firmedUpOn(), r.startedOn(), r.completedOn(), r.cancelledOn(), r.note(), r.lastSequence(),
-                r.lastPosition(), r.updatedAt());
+        put("project:" + r.id(), r);
     }
 
     /** Replaces the project's links to its host parties (HOST) and investors (INVESTOR). */
@@ -191,16 +287,14 @@ public class ReadModelStore {
     // ---------------------------------------------------------------- programmes
 
     public Optional<ProgrammeRow> programme(String id) {
-        return jdbc.query("SELECT " + String.join(", ", PROGRAMME_COLUMNS) + " FROM dash_programme WHERE id = ?",
+        return cached("programme:" + id, () -> jdbc.query("SELECT " + String.join(", ", PROGRAMME_COLUMNS) + " FROM dash_programme WHERE id = ?",
                 (rs, i) -> new ProgrammeRow(rs.getString(1), rs.getString(2), rs.getString(3),
                         Codes.split(rs.getString(4)), splitText(rs.getString(5)), date(rs, 6), rs.getString(7),
-                        rs.getLong(8), rs.getLong(9), time(rs, 10)), id).stream().findFirst();
+                        rs.getLong(8), rs.getLong(9), time(rs, 10)), id).stream().findFirst());
     }
 
     public void save(ProgrammeRow r) {
-        jdbc.update(upsertProgramme, r.id(), r.name(), r.period(), Codes.join(r.participants()),
-                String.join("\n", r.categories()), r.declaredOn(), r.note(), r.lastSequence(), r.lastPosition(),
-                r.updatedAt());
+        put("programme:" + r.id(), r);
     }
 
     public void saveProgrammeParties(ProgrammeRow row) {
@@ -210,18 +304,16 @@ public class ReadModelStore {
     }
 
     public Optional<ProgrammeItemRow> programmeItem(String programmeId, String itemId) {
-        return jdbc.query("SELECT " + String.join(", ", PROGRAMME_ITEM_COLUMNS)
+        return cached("programme-item:" + programmeId + "/" + itemId, () -> jdbc.query("SELECT " + String.join(", ", PROGRAMME_ITEM_COLUMNS)
                         + " FROM dash_programme_item WHERE programme_id = ? AND item_id = ?",
                 (rs, i) -> new ProgrammeItemRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         ServiceItemStatus.valueOf(rs.getString(5)), rs.getBoolean(6), rs.getInt(7),
                         Codes.split(rs.getString(8)), date(rs, 9), date(rs, 10), date(rs, 11), date(rs, 12),
-                        rs.getLong(13), rs.getLong(14), time(rs, 15)), programmeId, itemId).stream().findFirst();
+                        rs.getLong(13), rs.getLong(14), time(rs, 15)), programmeId, itemId).stream().findFirst());
     }
 
     public void save(ProgrammeItemRow r) {
-        jdbc.update(upsertProgrammeItem, r.programmeId(), r.itemId(), r.name(), r.category(), r.status().name(),
-                r.addedLater(), r.itemCount(), Codes.join(r.responsibleParties()), r.targetOn(), r.listedOn(),
-                r.completedOn(), r.withdrawnOn(), r.lastSequence(), r.lastPosition(), r.updatedAt());
+        put("programme-item:" + r.programmeId() + "/" + r.itemId(), r);
     }
 
     public void saveResponsible(ProgrammeItemRow row) {
