@@ -133,11 +133,14 @@ class ListQueryTest extends DashboardTest {
                 .isEqualTo(object("code", s.wanzhou().code(), "name", "万州区"));
         assertThat(departments.path("items").get(0).path("kind").path("zh").asString()).isEqualTo("部门");
 
-        JsonNode governments = ok(get("/api/parties?kind=GOVERNMENT&sort=code,desc&size=200"));
+        // the store is shared with other tests: check the order and kind of one page, not which parties it holds
+        JsonNode governments = ok(get("/api/parties?kind=政府&sort=code,desc&size=3"));
         assertThat(governments.path("total").asLong()).isGreaterThanOrEqualTo(4);
-        List<String> codes = ids(governments, "code");
-        assertThat(codes).contains(s.wanzhou().code(), s.dazhou().code()).doesNotContain(s.wanzhouYibao().code());
-        assertThat(codes).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        assertThat(governments.path("size").asInt()).isEqualTo(3);
+        assertThat(governments.path("items")).hasSize(3);
+        assertThat(governments.path("items").valueStream().map(p -> p.path("kind").path("code").asString()))
+                .containsOnly("GOVERNMENT");
+        assertThat(ids(governments, "code")).isSortedAccordingTo((a, b) -> b.compareTo(a));
     }
 
     @Test
