@@ -1,5 +1,6 @@
 package coop.ledger.shared.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,6 +46,9 @@ public class SecurityConfig {
     SecurityFilterChain ledgerSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         http.authorizeHttpRequests(authorize -> authorize
+                        // The async dispatch of a streaming response (Server-Sent Events of /api/changes) continues a
+                        // request that was already authorized; it carries no credentials of its own.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(PUBLIC).permitAll()
                         // History, time travel and integrity are for auditors and administrators; only administrators restore.
                         .requestMatchers(HttpMethod.POST, "/api/audit/restore").hasRole(Role.ADMIN.name())

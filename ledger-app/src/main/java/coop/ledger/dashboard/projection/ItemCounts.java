@@ -1,0 +1,30 @@
+package coop.ledger.dashboard.projection;
+
+import coop.ledger.agreement.api.ItemStatus;
+
+/** How many items of a cooperation list (合作清单) are in each status. */
+public record ItemCounts(int listed, int started, int completed, int dropped) {
+
+    public static final ItemCounts NONE = new ItemCounts(0, 0, 0, 0);
+
+    public int total() {
+        return listed + started + completed + dropped;
+    }
+
+    /** The counts after one item moved from {@code from} (null for a newly listed item) to {@code to}. */
+    public ItemCounts moved(ItemStatus from, ItemStatus to) {
+        return plus(from, -1).plus(to, 1);
+    }
+
+    private ItemCounts plus(ItemStatus status, int delta) {
+        if (status == null) {
+            return this;
+        }
+        return switch (status) {
+            case LISTED -> new ItemCounts(listed + delta, started, completed, dropped);
+            case STARTED -> new ItemCounts(listed, started + delta, completed, dropped);
+            case COMPLETED -> new ItemCounts(listed, started, completed + delta, dropped);
+            case DROPPED -> new ItemCounts(listed, started, completed, dropped + delta);
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package coop.ledger.dashboard.web;
+
+import coop.ledger.dashboard.projection.ProjectStatus;
+import coop.ledger.dashboard.query.Filters;
+import coop.ledger.dashboard.query.Page;
+import coop.ledger.dashboard.query.ProjectReadModel;
+import coop.ledger.dashboard.query.Views;
+import coop.ledger.shared.CooperationDomain;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The list of signed projects, from the dashboard projection. */
+@RestController
+@Tag(name = "Queries")
+public class ProjectQueryController {
+
+    private final ProjectReadModel projects;
+
+    public ProjectQueryController(ProjectReadModel projects) {
+        this.projects = projects;
+    }
+
+    @GetMapping("/api/projects")
+    @Operation(summary = "List signed projects (签约项目), filtered, sorted and paged",
+            description = "Sort fields: signedOn, name, id, status, agreedInvestment, actualInvestment, projectCount, "
+                    + "updated (projects without an agreed investment sort last). Default signedOn,desc.")
+    public Page<Views.ProjectItem> list(
+            @Parameter(description = "a party code: projects it hosts or invests in") @RequestParam(required = false) String party,
+            @Parameter(description = "narrows party: HOST or INVESTOR") @RequestParam(required = false) String role,
+            @Parameter(description = "a domain (code, 中文 or English label)") @RequestParam(required = false) String domain,
+            @Parameter(description = "INTENTION, SIGNED, UNDER_CONSTRUCTION, COMPLETED or CANCELLED") @RequestParam(required = false) String status,
+            @Parameter(description = "the signing occasion (签约活动), exactly") @RequestParam(required = false) String occasion,
+            @Parameter(description = "signed on or after, yyyy-MM-dd") @RequestParam(required = false) String from,
+            @Parameter(description = "signed on or before, yyyy-MM-dd") @RequestParam(required = false) String to,
+            @Parameter(description = "field,asc|desc") @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        return projects.list(filters(party, role, domain, status, occasion, from, to),
+                QueryParameters.page(page, size, sort, ProjectReadModel.SORTS, "signedOn,desc"));
+    }
+
+    static Filters filters(String party, String role, String domain, String status, String occasion, String from,
+                           String to) {
+        ProjectStatus s = QueryParameters.vocabulary("status", status, ProjectStatus.class);
+        LocalDate fromDate = QueryParameters.date("from", from);
+        LocalDate toDate = QueryParameters.date("to", to);
+        QueryParameters.range(fromDate, toDate);
+        String r = role == null || role.isBlank() ? null
+                : QueryParameters.choice("role", role.strip().toUpperCase(), List.of("HOST", "INVESTOR"), null);
+        return new Filters(QueryParameters.code("party", party), r,
+                QueryParameters.vocabulary("domain", domain, CooperationDomain.class), null,
+                s == null ? null : s.name(), QueryParameters.text("occasion", occasion), fromDate, toDate, null, null);
+    }
+}
