@@ -419,8 +419,10 @@ class HostileInputTest extends LedgerHttpTest {
                 path = path.replace(variable, badId != null ? badId : prefix.getValue());
             }
         }
-        path = path.replace("{partyCode}", badId != null ? badId : pathIds.get("partyCode"));
-        return path.replace("{itemId}", badId != null ? badId : pathIds.get("itemId"));
+        // Sub-resource ids (partyCode, itemId, and any an endpoint adds later, e.g. paymentId, reportId).
+        return java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(path).replaceAll(m ->
+                java.util.regex.Matcher.quoteReplacement(badId != null ? badId
+                        : pathIds.getOrDefault(m.group(1), "hostile-probe")));
     }
 
     private Map<String, Long> storeCounts() {

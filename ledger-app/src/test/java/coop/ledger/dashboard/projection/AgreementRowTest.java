@@ -111,7 +111,7 @@ class AgreementRowTest {
     void an_item_row_follows_its_item_and_ignores_a_repeated_event() {
         AgreementItemRow listed = AgreementItemRow.listed(new CooperationItemListedEvent("wdk", "yibao-1",
                 "异地就医直接结算", CooperationDomain.MEDICAL_INSURANCE, List.of("wanzhou-yibao"), null,
-                LocalDate.of(2021, 1, 5)), at(1));
+                LocalDate.of(2021, 1, 5), null, null), at(1));
         AgreementItemRow started = listed.apply(new CooperationItemStartedEvent("wdk", "yibao-1",
                 LocalDate.of(2021, 2, 1)), at(2));
         AgreementItemRow completed = started.apply(new CooperationItemCompletedEvent("wdk", "yibao-1",

@@ -133,7 +133,7 @@ final class HistoryGenerator {
             String item = "item-" + n;
             events.add(new CooperationItemListedEvent(id, item, "合作事项" + n,
                     random.nextBoolean() ? DOMAINS[random.nextInt(DOMAINS.length)] : null,
-                    List.of(signatories.get(n % signatories.size())), null, signed.plusDays(n)));
+                    List.of(signatories.get(n % signatories.size())), null, signed.plusDays(n), null, null));
             int fate = random.nextInt(10);
             if (fate < 7) {
                 events.add(new CooperationItemStartedEvent(id, item, signed.plusDays(40 + n)));
