@@ -48,6 +48,13 @@ public abstract class DashboardTest extends LedgerHttpTest {
             messages.add(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload,
                     MetaData.with("recordedBy", "test-history")));
         }
+        // Fail loudly if an earlier test left a unit of work or a transaction on this thread: the events would
+        // join it and stay uncommitted, invisible to the projections.
+        org.assertj.core.api.Assertions.assertThat(org.axonframework.messaging.unitofwork.CurrentUnitOfWork.isStarted())
+                .as("a unit of work leaked onto the test thread").isFalse();
+        org.assertj.core.api.Assertions.assertThat(
+                        org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive())
+                .as("a transaction leaked onto the test thread").isFalse();
         transactionManager.executeInTransaction(() -> eventStore.publish(messages));
     }
 
