@@ -58,6 +58,7 @@ class ProjectionRestartTest {
                     parties.subList(0, 2), parties.subList(2, 3))).idempotencyKey("sign-once").send();
             assertThat(signed.status()).isEqualTo(201);
             assertConsistent(first);
+            awaitStreamingTokensAtTheLastEvent(first);
             tokensBefore = tokens(first);
         }
 
@@ -113,6 +114,22 @@ class ProjectionRestartTest {
         }
     }
 
+    /** Streaming projections follow the events asynchronously: wait until every token names the newest event. */
+    private static void awaitStreamingTokensAtTheLastEvent(ConfigurableApplicationContext context) {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        Long last = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry", Long.class);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!tokens(context).stream().allMatch(t -> last.equals(t.get("position")))) {
+            assertThat(System.nanoTime()).as("tokens reach position %d: %s", last, tokens(context)).isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** Every token row with the position its token names (-1 when it names none, e.g. not yet started). */
     private static List<Map<String, Object>> tokens(ConfigurableApplicationContext context) {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -121,7 +138,9 @@ class ProjectionRestartTest {
                     byte[] token = rs.getBytes(4);
                     long position = -1;
                     if (token != null) {
-                        JsonNode index = JSON.readTree(new String(token, StandardCharsets.UTF_8)).findValue("globalIndex");
+                        JsonNode json = JSON.readTree(new String(token, StandardCharsets.UTF_8));
+                        // GapAwareTrackingToken (JDBC store) names it index; GlobalSequenceTrackingToken globalIndex
+                        JsonNode index = json.has("index") ? json.get("index") : json.findValue("globalIndex");
                         position = index == null ? -1 : index.asLong();
                     }
                     return Map.of("processor", rs.getString(1), "segment", rs.getInt(2),

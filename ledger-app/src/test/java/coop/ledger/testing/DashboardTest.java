@@ -23,8 +23,11 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Base of the tests of the query endpoints: records project and programme events straight into the event store
  * (their write endpoints are built elsewhere; their events are a fixed contract) and waits for the projections.
- * Declares no configuration of its own, so it shares the one application of {@link LedgerHttpTest}.
+ * Runs in an application of its own, shared by every dashboard test: in the one shared by all other HTTP tests
+ * the projections were once seen to stop short of the newest events after the whole suite had run there (not
+ * reproduced in smaller runs; see the closing note of the session that merged the dashboard).
  */
+@org.springframework.test.context.TestPropertySource(properties = "ledger.test.context=dashboard")
 public abstract class DashboardTest extends LedgerHttpTest {
 
     private static final Map<String, Long> NEXT_SEQUENCE = new ConcurrentHashMap<>();
