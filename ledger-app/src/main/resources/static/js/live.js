@@ -1,6 +1,7 @@
 // Live updates: Server-Sent Events of /api/changes with the session cookie. EventSource retries by itself after a
 // dropped connection; when the server refuses it (the stream closes for good) we open a new one with a back-off.
 import { t } from './i18n.js';
+import { getJson } from './api.js';
 
 let source = null;
 let retryDelay = 1000;
@@ -34,6 +35,8 @@ export function connect(onChanges, onResync) {
     indicate('reconnecting');
     if (source.readyState === EventSource.CLOSED) {
       source = null;
+      // Refused rather than dropped: if the session ended, this read sends the page to the login.
+      getJson('/api/summary').catch(() => {});
       setTimeout(() => connect(onChanges, onResync), retryDelay);
       retryDelay = Math.min(retryDelay * 2, 30000);
     }
