@@ -29,7 +29,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -257,10 +256,9 @@ class DashboardBrowserTest {
     /** The dashboard with the seed data, for the README (module directory is ledger-app). */
     private void saveScreenshot() throws IOException {
         sleep(1500); // let the charts' entry animation finish
-        File shot = browser.getScreenshotAs(OutputType.FILE);
         Path target = Path.of("..", "docs", "dashboard.png");
         Files.createDirectories(target.getParent());
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
     }
 
     private static void sleep(long millis) {
