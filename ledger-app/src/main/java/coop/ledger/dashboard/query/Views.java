@@ -61,8 +61,14 @@ public final class Views {
                             LocalDate establishedOn, int renames, long version) {
     }
 
+    /**
+     * {@code projects} and {@code agreedInvestment} count every record, intentions (意向签约) included;
+     * {@code intentionProjects} and {@code intentionAgreedInvestment} are the part of them still intentions, so
+     * firmly signed = projects − intentionProjects.
+     */
     public record ProjectGroup(String key, Label label, long projects, long records, Amount agreedInvestment,
-                               long recordsWithAgreedInvestment, Amount actualInvestment) {
+                               long recordsWithAgreedInvestment, Amount actualInvestment, long intentionProjects,
+                               Amount intentionAgreedInvestment) {
     }
 
     public record ProjectStats(String groupBy, List<ProjectGroup> groups, ProjectGroup total) {
