@@ -96,12 +96,13 @@ public class StatsReadModel {
         String measures = "SUM(CASE WHEN i.added_later THEN 0 ELSE i.item_count END), "
                 + "SUM(CASE WHEN i.added_later THEN i.item_count ELSE 0 END), "
                 + "SUM(CASE WHEN i.status = 'COMPLETED' THEN i.item_count ELSE 0 END), "
-                + "SUM(CASE WHEN i.status = 'WITHDRAWN' THEN i.item_count ELSE 0 END), MAX(pg.name)";
+                + "SUM(CASE WHEN i.status = 'WITHDRAWN' THEN i.item_count ELSE 0 END), MAX(pg.name), "
+                + "SUM(CASE WHEN i.status = 'COMPLETED' AND i.added_later THEN i.item_count ELSE 0 END)";
         String from = " FROM dash_programme_item i JOIN dash_programme pg ON pg.id = i.programme_id ";
-        record Raw(String key, Views.ServiceProgress progress, String programmeName) {
+        record Raw(String key, Views.ServiceProgress progress, String programmeName, long completedAddedLater) {
         }
         SqlRow<Raw> row = rs -> new Raw(rs.getString(1), Views.ServiceProgress.of(rs.getLong(2), rs.getLong(3),
-                rs.getLong(4), rs.getLong(5)), rs.getString(6));
+                rs.getLong(4), rs.getLong(5)), rs.getString(6), rs.getLong(7));
         List<Raw> raws = jdbc.query("SELECT " + g.key() + ", " + measures + from + g.join() + where.sql()
                 + " GROUP BY " + g.key(), (rs, i) -> row.map(rs), where.args().toArray());
         Raw total = jdbc.queryForObject("SELECT NULL, " + measures + from + where.sql(), (rs, i) -> row.map(rs),
@@ -109,11 +110,12 @@ public class StatsReadModel {
         Function<String, Label> label = labels(g, raws.stream().map(Raw::key).toList());
         List<Views.ProgrammeGroup> groups = new ArrayList<>(raws.stream().map(r -> Views.ProgrammeGroup.of(r.key(),
                 groupBy.equals("programme") ? new Label(r.key(), r.programmeName(), r.programmeName())
-                        : label.apply(r.key()), r.progress())).toList());
+                        : label.apply(r.key()), r.progress(), r.completedAddedLater())).toList());
         groups.sort(Comparator.comparingLong(Views.ProgrammeGroup::total).reversed()
                 .thenComparing(Views.ProgrammeGroup::key, nullsLast()));
         return new Views.ProgrammeStats(groupBy, groups,
-                Views.ProgrammeGroup.of(null, new Label(null, "合计", "total"), total.progress()));
+                Views.ProgrammeGroup.of(null, new Label(null, "合计", "total"), total.progress(),
+                        total.completedAddedLater()));
     }
 
     static Where programmeItemWhere(Filters f) {

@@ -74,12 +74,15 @@ public final class Views {
     public record ProjectStats(String groupBy, List<ProjectGroup> groups, ProjectGroup total) {
     }
 
+    /** {@code completed} = {@code completedOriginal} (of the original list) + {@code completedAddedLater}. */
     public record ProgrammeGroup(String key, Label label, long planned, long addedLater, long total, long completed,
-                                 long withdrawn, long open, BigDecimal completionRate) {
+                                 long withdrawn, long open, BigDecimal completionRate, long completedOriginal,
+                                 long completedAddedLater) {
 
-        static ProgrammeGroup of(String key, Label label, ServiceProgress p) {
+        static ProgrammeGroup of(String key, Label label, ServiceProgress p, long completedAddedLater) {
             return new ProgrammeGroup(key, label, p.planned(), p.addedLater(), p.total(), p.completed(),
-                    p.withdrawn(), p.open(), p.completionRate());
+                    p.withdrawn(), p.open(), p.completionRate(), p.completed() - completedAddedLater,
+                    completedAddedLater);
         }
     }
 
