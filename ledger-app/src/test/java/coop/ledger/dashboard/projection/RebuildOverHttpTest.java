@@ -32,7 +32,9 @@ class RebuildOverHttpTest extends DashboardTest {
         awaitProjections(Duration.ofSeconds(60));
         String before = ProjectionReplayTest.dump(jdbc);
 
-        Reply started = api.post("/api/audit/rebuild", Map.of()).as(TestUsers.AUDITOR).send();
+        // As the README's curl sends it: no body, no content type, any media type accepted.
+        Reply started = api.post("/api/audit/rebuild", Map.of()).body(null, "none").without("Content-Type")
+                .header("Accept", "*/*").as(TestUsers.AUDITOR).send();
         assertThat(started.status()).as("%s", started).isEqualTo(202);
         assertThat(started.json().get("state").asString()).isEqualTo("running");
         assertThat(started.json().get("startedBy").asString()).isEqualTo(TestUsers.AUDITOR);

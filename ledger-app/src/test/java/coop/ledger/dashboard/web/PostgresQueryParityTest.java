@@ -71,6 +71,7 @@ class PostgresQueryParityTest {
     @BeforeAll
     static void startBothNodes() {
         LedgerApplication.quietAxon();
+        long started = System.nanoTime();
         CompletableFuture<ConfigurableApplicationContext> pg = CompletableFuture.supplyAsync(
                 () -> PostgresNodes.freshDatabase().start("pg-parity"));
         List<String> args = new ArrayList<>(List.of("--ledger.data-dir=./target/test-data/h2-parity-" + UUID.randomUUID(),
@@ -78,8 +79,11 @@ class PostgresQueryParityTest {
         Arrays.stream(TestUsers.PROPERTIES).map(p -> "--" + p).forEach(args::add);
         h2 = new SpringApplicationBuilder(LedgerApplication.class).run(args.toArray(String[]::new));
         postgres = pg.join();
+        long recording = System.nanoTime();
         record(postgres);
         record(h2);
+        System.out.printf("PostgreSQL/H2 parity: both nodes started in %.1f s, history recorded and projected on "
+                + "both in %.1f s%n", (recording - started) / 1e9, (System.nanoTime() - recording) / 1e9);
     }
 
     @AfterAll
