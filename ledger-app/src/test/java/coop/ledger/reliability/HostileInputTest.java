@@ -94,7 +94,9 @@ class HostileInputTest extends LedgerHttpTest {
         List<String> endpoints = new ArrayList<>();
         docs.path("paths").propertyStream().forEach(path -> path.getValue().propertyStream().forEach(op -> {
             String method = op.getKey().toUpperCase();
-            if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH") || method.equals("DELETE")) {
+            // POST /api/audit/rebuild takes no body and records nothing (it starts a replay of the projections).
+            if ((method.equals("POST") || method.equals("PUT") || method.equals("PATCH") || method.equals("DELETE"))
+                    && !path.getKey().equals("/api/audit/rebuild")) {
                 endpoints.add(method + " " + path.getKey());
                 attacks.addAll(attacksOn(method, path.getKey(), op.getValue(), docs.path("components")));
             }
