@@ -80,6 +80,8 @@ CREATE TABLE dash_agreement_item (
     started_on          DATE,
     completed_on        DATE,
     dropped_on          DATE,
+    item_count          INTEGER       NOT NULL,
+    note                VARCHAR(4000),
     last_sequence       BIGINT        NOT NULL,
     last_position       BIGINT        NOT NULL,
     updated_at          TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -93,6 +95,20 @@ CREATE TABLE dash_agreement_item_party (
     PRIMARY KEY (agreement_id, item_id, party_code)
 );
 CREATE INDEX ix_dash_agreement_item_party_party ON dash_agreement_item_party (party_code);
+
+-- One row per payment, as last corrected: a correction changes the agreement's payments_total by the difference.
+CREATE TABLE dash_agreement_payment (
+    agreement_id  VARCHAR(255)  NOT NULL,
+    payment_id    VARCHAR(255)  NOT NULL,
+    payer         VARCHAR(255),
+    payee         VARCHAR(255),
+    amount        DECIMAL(22,2) NOT NULL,
+    paid_on       DATE,
+    last_sequence BIGINT        NOT NULL,
+    last_position BIGINT        NOT NULL,
+    updated_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (agreement_id, payment_id)
+);
 
 CREATE TABLE dash_project (
     id                VARCHAR(255)  PRIMARY KEY,
@@ -131,6 +147,18 @@ CREATE TABLE dash_project_party (
     PRIMARY KEY (project_id, party_code, party_role)
 );
 CREATE INDEX ix_dash_project_party_party ON dash_project_party (party_code);
+
+-- One row per report of actual investment, as last corrected: actual_investment of dash_project is their sum.
+CREATE TABLE dash_project_investment (
+    project_id    VARCHAR(255)  NOT NULL,
+    report_id     VARCHAR(255)  NOT NULL,
+    amount        DECIMAL(22,2) NOT NULL,
+    reported_on   DATE          NOT NULL,
+    last_sequence BIGINT        NOT NULL,
+    last_position BIGINT        NOT NULL,
+    updated_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (project_id, report_id)
+);
 
 CREATE TABLE dash_programme (
     id            VARCHAR(255)  PRIMARY KEY,

@@ -1,6 +1,11 @@
 package coop.ledger.importing;
 
 import coop.ledger.app.LedgerApplication;
+import coop.ledger.dashboard.projection.Projections;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.springframework.jdbc.core.JdbcTemplate;
 import coop.ledger.testing.Api;
 import coop.ledger.testing.Reply;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +44,15 @@ class SeedDatasetTest {
 
     @Autowired
     private JsonMapper json;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    @Autowired
+    private TokenStore tokenStore;
 
     private Api api;
 
@@ -120,6 +134,87 @@ class SeedDatasetTest {
         JsonNode agreement = get("/api/agreements/wdk-demonstration-zone");
 
         assertThat(agreement.get("observers").toString()).isEqualTo("[\"yunyang\"]");
+    }
+
+    // ------------------------------------------------------------------ the same totals through the projections
+
+    @Test
+    void the_query_api_states_the_2020_state_enterprise_occasion_as_43_projects_worth_1153_yi() {
+        JsonNode group = occasionGroup("/api/stats/projects?groupBy=occasion", "2020川渝国企万州行");
+
+        assertThat(group.get("projects").asLong() - group.get("intentionProjects").asLong()).isEqualTo(43);
+        assertThat(firmAgreed(group)).isEqualByComparingTo("115300000000");
+    }
+
+    @Test
+    void the_query_api_states_the_wan_kai_yun_signing_as_13_projects_worth_37_9_yi_and_its_intentions_apart() {
+        JsonNode all = occasionGroup("/api/stats/projects?groupBy=occasion", "万开云产业协同发展项目集中签约");
+        JsonNode wanzhou = occasionGroup("/api/stats/projects?groupBy=occasion&party=wanzhou&role=HOST",
+                "万开云产业协同发展项目集中签约");
+
+        assertThat(all.get("projects").asLong() - all.get("intentionProjects").asLong()).isEqualTo(13);
+        assertThat(all.get("intentionProjects").asLong()).as("the three automobile intentions").isEqualTo(3);
+        assertThat(firmAgreed(all)).isEqualByComparingTo("3790000000");
+        assertThat(wanzhou.get("projects").asLong() - wanzhou.get("intentionProjects").asLong()).isEqualTo(5);
+        assertThat(firmAgreed(wanzhou)).isEqualByComparingTo("1330000000");
+    }
+
+    @Test
+    void the_query_api_states_chuanyu_tongban_as_155_completed_plus_19_added_later() {
+        awaitProjections();
+        JsonNode total = get("/api/stats/programmes?groupBy=programme&programme=chuanyu-tongban-kaizhou")
+                .get("total");
+
+        assertThat(total.get("completedOriginal").asLong()).isEqualTo(155);
+        assertThat(total.get("completedAddedLater").asLong()).isEqualTo(19);
+        assertThat(total.get("addedLater").asLong()).isEqualTo(19);
+        assertThat(total.get("completed").asLong()).isEqualTo(174);
+    }
+
+    @Test
+    void the_query_api_counts_dianjiangs_joint_items_as_83_30_and_19() {
+        awaitProjections();
+        java.util.Map<String, Long> items = new java.util.HashMap<>();
+        get("/api/agreements?party=dianjiang&size=100").get("items").valueStream()
+                .forEach(a -> items.put(a.get("id").asString(), a.at("/items/total").asLong()));
+
+        assertThat(items).containsEntry("mingyueshan-2020", 83L).containsEntry("dianjiang-linshui-2020", 30L)
+                .containsEntry("dianjiang-dazhu-2020", 19L);
+        JsonNode overview = get("/api/parties/dianjiang/overview");
+        assertThat(overview.at("/signed/items/total").asLong()).isGreaterThanOrEqualTo(132);
+    }
+
+    private JsonNode occasionGroup(String path, String occasion) {
+        awaitProjections();
+        return get(path).get("groups").valueStream().filter(g -> occasion.equals(g.get("key").asString(null)))
+                .findFirst().orElseThrow(() -> new AssertionError("no group " + occasion + " in " + path));
+    }
+
+    private static BigDecimal firmAgreed(JsonNode group) {
+        return new BigDecimal(group.at("/agreedInvestment/yuan").asString())
+                .subtract(new BigDecimal(group.at("/intentionAgreedInvestment/yuan").asString()));
+    }
+
+    /** Waits until every segment of the projections has applied the newest event in the store. */
+    private void awaitProjections() {
+        long head = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), -1) FROM domain_event_entry", Long.class);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            var status = processing.eventProcessor(Projections.PROCESSOR, StreamingEventProcessor.class)
+                    .orElseThrow().processingStatus();
+            int segments = tokenStore.fetchSegments(Projections.PROCESSOR).length;
+            if (segments > 0 && status.size() >= segments && status.values().stream()
+                    .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head)) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("projections did not reach position " + head);
     }
 
     private JsonNode get(String path) {

@@ -2,6 +2,7 @@ package coop.ledger.testing;
 
 import coop.ledger.app.LedgerApplication;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.node.ObjectNode;
@@ -40,9 +41,24 @@ public abstract class LedgerHttpTest {
 
     protected Api api;
 
+    @Autowired
+    private coop.ledger.dashboard.projection.ProjectionRebuild rebuild;
+
     @BeforeEach
     void connectToLedger() {
         api = new Api(port);
+    }
+
+    /**
+     * A test that POSTs to /api/audit/rebuild (the authorization matrix does) starts a replay in the background;
+     * the next test must not find the projections half rebuilt, nor shut the processor down under it.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void letARebuildFinish() throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+        while (rebuild.running() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 
     /** Registers the parties, in order, and fails the test unless each is accepted. */

@@ -12,7 +12,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** One item (事项) of an agreement's cooperation list (合作清单), with who is responsible for it. */
+/**
+ * One entry of an agreement's cooperation list (合作清单), with who is responsible for it. {@code itemCount} is how
+ * many items (事项) the entry stands for: a batch the source reports only as a total counts as that many.
+ */
 public record AgreementItemRow(
         String agreementId,
         String itemId,
@@ -25,6 +28,8 @@ public record AgreementItemRow(
         LocalDate startedOn,
         LocalDate completedOn,
         LocalDate droppedOn,
+        int itemCount,
+        String note,
         long lastSequence,
         long lastPosition,
         OffsetDateTime updatedAt) implements ProjectionRow {
@@ -32,7 +37,7 @@ public record AgreementItemRow(
     public static AgreementItemRow listed(CooperationItemListedEvent e, Applied at) {
         return new AgreementItemRow(e.agreementId(), e.itemId(), e.description(), e.domain(), ItemStatus.LISTED,
                 e.responsibleParties() == null ? List.of() : List.copyOf(e.responsibleParties()), e.listedOn(),
-                e.dueOn(), null, null, null, at.sequence(), at.position(), at.recordedAt());
+                e.dueOn(), null, null, null, e.count(), e.note(), at.sequence(), at.position(), at.recordedAt());
     }
 
     /** The item after a start, completion or drop; this row when the event was applied before. */
@@ -55,6 +60,6 @@ public record AgreementItemRow(
             dropped = e.droppedOn();
         }
         return new AgreementItemRow(agreementId, itemId, description, domain, newStatus, responsibleParties,
-                listedOn, dueOn, started, completed, dropped, at.sequence(), at.position(), at.recordedAt());
+                listedOn, dueOn, started, completed, dropped, itemCount, note, at.sequence(), at.position(), at.recordedAt());
     }
 }

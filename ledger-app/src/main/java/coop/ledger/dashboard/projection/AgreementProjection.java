@@ -2,6 +2,7 @@ package coop.ledger.dashboard.projection;
 
 import coop.ledger.agreement.api.AgreementEvent;
 import coop.ledger.agreement.api.AgreementSignedEvent;
+import coop.ledger.agreement.api.AgreementSigningCorrectedEvent;
 import coop.ledger.agreement.api.CooperationItemCompletedEvent;
 import coop.ledger.agreement.api.CooperationItemDroppedEvent;
 import coop.ledger.agreement.api.CooperationItemListedEvent;
@@ -9,6 +10,8 @@ import coop.ledger.agreement.api.CooperationItemStartedEvent;
 import coop.ledger.agreement.api.ObserverPromotedEvent;
 import coop.ledger.agreement.api.ParticipantRole;
 import coop.ledger.agreement.api.PartyJoinedAgreementEvent;
+import coop.ledger.agreement.api.PaymentCorrectedEvent;
+import coop.ledger.agreement.api.PaymentRecordedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -20,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
-/** Keeps {@code dash_agreement} and its participant, domain, item and responsible-party rows. */
+/** Keeps {@code dash_agreement} and its participant, domain, item, responsible-party and payment rows. */
 @Component
 @ProcessingGroup(Projections.PROCESSOR)
 public class AgreementProjection {
@@ -50,7 +53,7 @@ public class AgreementProjection {
         Projections.announce(changes, replay, "agreement", row.id(), message, at);
     }
 
-    /** Participants, amendments, closure and payments. */
+    /** Participants, amendments, signing corrections, closure and payments. */
     @EventHandler
     void on(AgreementEvent e, @SequenceNumber long sequence, TrackingToken token, @Timestamp Instant recordedAt,
             EventMessage<?> message, ReplayStatus replay) {
@@ -69,7 +72,29 @@ public class AgreementProjection {
         } else if (e instanceof ObserverPromotedEvent promoted) {
             store.saveParticipant(row.id(), promoted.partyCode(), ParticipantRole.SIGNATORY, promoted.promotedOn(),
                     sequence);
+        } else if (e instanceof PaymentRecordedEvent payment) {
+            store.save(PaymentRow.recorded(payment, at));
+        } else if (e instanceof AgreementSigningCorrectedEvent && !next.signedOn().equals(row.signedOn())) {
+            // As the fold does: participants who joined at the signing take the corrected signing date.
+            store.moveParticipantsSince(row.id(), row.signedOn(), next.signedOn(), sequence);
         }
+        Projections.announce(changes, replay, "agreement", row.id(), message, at);
+    }
+
+    /** A payment's correction moves the agreement's total by the difference between the old and new amount. */
+    @EventHandler
+    void on(PaymentCorrectedEvent e, @SequenceNumber long sequence, TrackingToken token,
+            @Timestamp Instant recordedAt, EventMessage<?> message, ReplayStatus replay) {
+        Applied at = Projections.applied(sequence, token, recordedAt);
+        AgreementRow row = agreement(e);
+        if (row.hasApplied(at)) {
+            return;
+        }
+        PaymentRow payment = store.payment(e.agreementId(), e.paymentId())
+                .orElseThrow(() -> PartyProjection.missing("payment", e.agreementId() + "/" + e.paymentId()));
+        PaymentRow corrected = payment.corrected(e, at);
+        store.save(corrected);
+        store.save(row.paymentCorrected(payment.amount(), corrected.amount(), at));
         Projections.announce(changes, replay, "agreement", row.id(), message, at);
     }
 
@@ -84,7 +109,7 @@ public class AgreementProjection {
         AgreementItemRow item = AgreementItemRow.listed(e, at);
         store.save(item);
         store.saveResponsible(item);
-        store.save(row.itemMoved(null, item.status(), at));
+        store.save(row.itemMoved(null, item.status(), item.itemCount(), at));
         Projections.announce(changes, replay, "agreement", row.id(), message, at);
     }
 
@@ -116,7 +141,7 @@ public class AgreementProjection {
                 .orElseThrow(() -> PartyProjection.missing("cooperation item", e.agreementId() + "/" + itemId));
         AgreementItemRow next = item.apply(e, at);
         store.save(next);
-        store.save(row.itemMoved(item.status(), next.status(), at));
+        store.save(row.itemMoved(item.status(), next.status(), item.itemCount(), at));
         Projections.announce(changes, replay, "agreement", row.id(), message, at);
     }
 

@@ -5,6 +5,7 @@ import coop.ledger.agreement.api.AgreementEvent;
 import coop.ledger.agreement.api.AgreementExpiredEvent;
 import coop.ledger.agreement.api.AgreementKind;
 import coop.ledger.agreement.api.AgreementSignedEvent;
+import coop.ledger.agreement.api.AgreementSigningCorrectedEvent;
 import coop.ledger.agreement.api.AgreementStatus;
 import coop.ledger.agreement.api.AgreementSupersededEvent;
 import coop.ledger.agreement.api.AgreementTerminatedEvent;
@@ -12,6 +13,7 @@ import coop.ledger.agreement.api.ItemStatus;
 import coop.ledger.agreement.api.ObserverPromotedEvent;
 import coop.ledger.agreement.api.ParticipantRole;
 import coop.ledger.agreement.api.PartyJoinedAgreementEvent;
+import coop.ledger.agreement.api.PaymentCorrectedEvent;
 import coop.ledger.agreement.api.PaymentRecordedEvent;
 import coop.ledger.shared.CooperationDomain;
 import coop.ledger.shared.Money;
@@ -25,7 +27,7 @@ import java.util.List;
 
 /**
  * A cooperation agreement (合作协议) as the dashboards list it: who signs and observes, status, the counts of its
- * cooperation list (合作清单) and the total of its payments.
+ * cooperation list (合作清单), each batch entry counted as its items, and the total of its payments as corrected.
  */
 public record AgreementRow(
         String id,
@@ -82,6 +84,14 @@ public record AgreementRow(
             r = r.closed(AgreementStatus.TERMINATED, e.terminatedOn(), null);
         } else if (event instanceof AgreementSupersededEvent e) {
             r = r.closed(AgreementStatus.SUPERSEDED, e.supersededOn(), e.supersededBy());
+        } else if (event instanceof AgreementSigningCorrectedEvent e) {
+            r = new AgreementRow(id, e.title() != null ? e.title() : title, kind, status,
+                    e.signedOn() != null ? e.signedOn() : signedOn, e.place() != null ? e.place() : place,
+                    e.occasion() != null ? e.occasion() : occasion, domains, signatories, observers, items,
+                    paymentsTotal, payments, amendments, closedOn, supersededBy, lastSequence, lastPosition,
+                    updatedAt);
+        } else if (event instanceof PaymentCorrectedEvent) {
+            throw new IllegalArgumentException("a payment correction needs the payment: use paymentCorrected");
         } else if (event instanceof PaymentRecordedEvent e) {
             r = new AgreementRow(id, title, kind, status, signedOn, place, occasion, domains, signatories, observers,
                     items, paymentsTotal.plus(e.amount()), payments + 1, amendments, closedOn, supersededBy,
@@ -90,14 +100,30 @@ public record AgreementRow(
         return r.at(at);
     }
 
-    /** The row after an item of its cooperation list moved from {@code from} (null: newly listed) to {@code to}. */
-    public AgreementRow itemMoved(ItemStatus from, ItemStatus to, Applied at) {
+    /**
+     * The row after an entry of {@code count} items of its cooperation list moved from {@code from} (null: newly
+     * listed) to {@code to}.
+     */
+    public AgreementRow itemMoved(ItemStatus from, ItemStatus to, int count, Applied at) {
         if (hasApplied(at)) {
             return this;
         }
         return new AgreementRow(id, title, kind, status, signedOn, place, occasion, domains, signatories, observers,
-                items.moved(from, to), paymentsTotal, payments, amendments, closedOn, supersededBy, at.sequence(),
+                items.moved(from, to, count), paymentsTotal, payments, amendments, closedOn, supersededBy, at.sequence(),
                 at.position(), at.recordedAt());
+    }
+
+    /**
+     * The row after a correction changed one payment's amount from {@code before} to {@code after}: the total moves
+     * by the difference, so it stays the sum of the payments as corrected.
+     */
+    public AgreementRow paymentCorrected(Money before, Money after, Applied at) {
+        if (hasApplied(at)) {
+            return this;
+        }
+        return new AgreementRow(id, title, kind, status, signedOn, place, occasion, domains, signatories, observers,
+                items, new Money(paymentsTotal.yuan().subtract(before.yuan()).add(after.yuan())), payments, amendments, closedOn, supersededBy,
+                at.sequence(), at.position(), at.recordedAt());
     }
 
     private AgreementRow withParticipants(List<String> newSignatories, List<String> newObservers) {

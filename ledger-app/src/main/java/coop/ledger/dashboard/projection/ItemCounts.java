@@ -2,7 +2,7 @@ package coop.ledger.dashboard.projection;
 
 import coop.ledger.agreement.api.ItemStatus;
 
-/** How many items of a cooperation list (合作清单) are in each status. */
+/** How many items of a cooperation list (合作清单) are in each status, a batch entry counting as its items. */
 public record ItemCounts(int listed, int started, int completed, int dropped) {
 
     public static final ItemCounts NONE = new ItemCounts(0, 0, 0, 0);
@@ -11,9 +11,12 @@ public record ItemCounts(int listed, int started, int completed, int dropped) {
         return listed + started + completed + dropped;
     }
 
-    /** The counts after one item moved from {@code from} (null for a newly listed item) to {@code to}. */
-    public ItemCounts moved(ItemStatus from, ItemStatus to) {
-        return plus(from, -1).plus(to, 1);
+    /**
+     * The counts after an entry of {@code count} items moved from {@code from} (null for a newly listed entry) to
+     * {@code to}.
+     */
+    public ItemCounts moved(ItemStatus from, ItemStatus to, int count) {
+        return plus(from, -count).plus(to, count);
     }
 
     private ItemCounts plus(ItemStatus status, int delta) {

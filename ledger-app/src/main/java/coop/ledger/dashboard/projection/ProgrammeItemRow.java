@@ -1,7 +1,9 @@
 package coop.ledger.dashboard.projection;
 
+import coop.ledger.service.api.ServiceItemStatus;
 import coop.ledger.service.api.ProgrammeEvent;
 import coop.ledger.service.api.ServiceItemCompletedEvent;
+import coop.ledger.service.api.ServiceItemCorrectedEvent;
 import coop.ledger.service.api.ServiceItemListedEvent;
 import coop.ledger.service.api.ServiceItemReopenedEvent;
 import coop.ledger.service.api.ServiceItemWithdrawnEvent;
@@ -38,10 +40,19 @@ public record ProgrammeItemRow(
                 e.listedOn(), null, null, at.sequence(), at.position(), at.recordedAt());
     }
 
-    /** The item after a completion, withdrawal or reopening; this row when the event was applied before. */
+    /**
+     * The item after a completion, withdrawal, reopening or correction (更正); this row when the event was applied
+     * before.
+     */
     public ProgrammeItemRow apply(ProgrammeEvent event, Applied at) {
         if (hasApplied(at)) {
             return this;
+        }
+        if (event instanceof ServiceItemCorrectedEvent e) {
+            return new ProgrammeItemRow(programmeId, itemId, name, e.category() != null ? e.category() : category,
+                    status, addedLater, e.itemCount() != null ? e.itemCount() : itemCount, responsibleParties,
+                    e.targetOn() != null ? e.targetOn() : targetOn, listedOn, completedOn, withdrawnOn,
+                    at.sequence(), at.position(), at.recordedAt());
         }
         ServiceItemStatus newStatus = status;
         LocalDate completed = completedOn;

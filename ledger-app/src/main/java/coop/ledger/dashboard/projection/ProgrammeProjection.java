@@ -3,6 +3,7 @@ package coop.ledger.dashboard.projection;
 import coop.ledger.service.api.ProgrammeDeclaredEvent;
 import coop.ledger.service.api.ProgrammeEvent;
 import coop.ledger.service.api.ServiceItemCompletedEvent;
+import coop.ledger.service.api.ServiceItemCorrectedEvent;
 import coop.ledger.service.api.ServiceItemListedEvent;
 import coop.ledger.service.api.ServiceItemReopenedEvent;
 import coop.ledger.service.api.ServiceItemWithdrawnEvent;
@@ -72,6 +73,12 @@ public class ProgrammeProjection {
 
     @EventHandler
     void on(ServiceItemReopenedEvent e, @SequenceNumber long sequence, TrackingToken token,
+            @Timestamp Instant recordedAt, EventMessage<?> message, ReplayStatus replay) {
+        itemChanged(e, e.itemId(), Projections.applied(sequence, token, recordedAt), message, replay);
+    }
+
+    @EventHandler
+    void on(ServiceItemCorrectedEvent e, @SequenceNumber long sequence, TrackingToken token,
             @Timestamp Instant recordedAt, EventMessage<?> message, ReplayStatus replay) {
         itemChanged(e, e.itemId(), Projections.applied(sequence, token, recordedAt), message, replay);
     }

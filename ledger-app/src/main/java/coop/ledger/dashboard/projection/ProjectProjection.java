@@ -1,5 +1,7 @@
 package coop.ledger.dashboard.projection;
 
+import coop.ledger.project.api.InvestmentReportCorrectedEvent;
+import coop.ledger.project.api.InvestmentReportedEvent;
 import coop.ledger.project.api.ProjectEvent;
 import coop.ledger.project.api.ProjectSignedEvent;
 import org.axonframework.config.ProcessingGroup;
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
-/** Keeps {@code dash_project} and its host and investor links. */
+/** Keeps {@code dash_project}, its host and investor links and its investment reports. */
 @Component
 @ProcessingGroup(Projections.PROCESSOR)
 public class ProjectProjection {
@@ -48,7 +50,31 @@ public class ProjectProjection {
         if (row.hasApplied(at)) {
             return;
         }
-        store.save(row.apply(e, at));
+        ProjectRow next = row.apply(e, at);
+        store.save(next);
+        if (e instanceof InvestmentReportedEvent report) {
+            store.save(InvestmentReportRow.reported(report, at));
+        } else if (!next.hostParties().equals(row.hostParties()) || !next.investors().equals(row.investors())) {
+            store.saveProjectParties(next);
+        }
+        Projections.announce(changes, replay, "project", row.id(), message, at);
+    }
+
+    /** A report's correction moves the project's actual investment by the difference. */
+    @EventHandler
+    void on(InvestmentReportCorrectedEvent e, @SequenceNumber long sequence, TrackingToken token,
+            @Timestamp Instant recordedAt, EventMessage<?> message, ReplayStatus replay) {
+        Applied at = Projections.applied(sequence, token, recordedAt);
+        ProjectRow row = store.project(e.projectId())
+                .orElseThrow(() -> PartyProjection.missing("project", e.projectId()));
+        if (row.hasApplied(at)) {
+            return;
+        }
+        InvestmentReportRow report = store.investmentReport(e.projectId(), e.reportId())
+                .orElseThrow(() -> PartyProjection.missing("investment report", e.projectId() + "/" + e.reportId()));
+        InvestmentReportRow corrected = report.corrected(e, at);
+        store.save(corrected);
+        store.save(row.reportCorrected(report.amount(), corrected.amount(), at));
         Projections.announce(changes, replay, "project", row.id(), message, at);
     }
 }

@@ -1,5 +1,7 @@
 package coop.ledger.dashboard.projection;
 
+import coop.ledger.service.api.ServiceItemStatus;
+import coop.ledger.project.api.ProjectStatus;
 import coop.ledger.agreement.api.AgreementKind;
 import coop.ledger.agreement.api.AgreementStatus;
 import coop.ledger.agreement.api.ItemStatus;
@@ -35,8 +37,8 @@ public class ReadModelStore {
 
     /** Every projection table, children before parents; the reset clears them all. */
     public static final List<String> TABLES = List.of("dash_agreement_item_party", "dash_agreement_item",
-            "dash_agreement_domain", "dash_agreement_participant", "dash_agreement", "dash_project_party",
-            "dash_project", "dash_programme_item_party", "dash_programme_item", "dash_programme_party",
+            "dash_agreement_domain", "dash_agreement_participant", "dash_agreement_payment", "dash_agreement",
+            "dash_project_party", "dash_project_investment", "dash_project", "dash_programme_item_party", "dash_programme_item", "dash_programme_party",
             "dash_programme", "dash_party");
 
     private static final List<String> PARTY_COLUMNS = List.of("code", "name_zh", "name_en", "kind", "parent_code",
@@ -47,7 +49,11 @@ public class ReadModelStore {
             "closed_on", "superseded_by", "last_sequence", "last_position", "updated_at");
     private static final List<String> AGREEMENT_ITEM_COLUMNS = List.of("agreement_id", "item_id", "description",
             "domain_code", "status", "responsible_parties", "listed_on", "due_on", "started_on", "completed_on",
-            "dropped_on", "last_sequence", "last_position", "updated_at");
+            "dropped_on", "item_count", "note", "last_sequence", "last_position", "updated_at");
+    private static final List<String> PAYMENT_COLUMNS = List.of("agreement_id", "payment_id", "payer", "payee",
+            "amount", "paid_on", "last_sequence", "last_position", "updated_at");
+    private static final List<String> INVESTMENT_COLUMNS = List.of("project_id", "report_id", "amount",
+            "reported_on", "last_sequence", "last_position", "updated_at");
     private static final List<String> PROJECT_COLUMNS = List.of("id", "name", "status", "intention", "host_parties",
             "investors", "occasion", "agreement_id", "domain_code", "agreed_investment", "actual_investment",
             "investment_reports", "project_count", "signed_on", "signed_year", "signed_month", "firmed_up_on",
@@ -63,6 +69,8 @@ public class ReadModelStore {
     private final String upsertAgreement;
     private final String upsertAgreementItem;
     private final String upsertParticipant;
+    private final String upsertPayment;
+    private final String upsertInvestment;
     private final String upsertProject;
     private final String upsertProgramme;
     private final String upsertProgrammeItem;
@@ -76,6 +84,10 @@ public class ReadModelStore {
                 AGREEMENT_ITEM_COLUMNS);
         upsertParticipant = dialect.upsert("dash_agreement_participant", List.of("agreement_id", "party_code"),
                 List.of("agreement_id", "party_code", "party_role", "since", "last_sequence"));
+        upsertPayment = dialect.upsert("dash_agreement_payment", List.of("agreement_id", "payment_id"),
+                PAYMENT_COLUMNS);
+        upsertInvestment = dialect.upsert("dash_project_investment", List.of("project_id", "report_id"),
+                INVESTMENT_COLUMNS);
         upsertProject = dialect.upsert("dash_project", List.of("id"), PROJECT_COLUMNS);
         upsertProgramme = dialect.upsert("dash_programme", List.of("id"), PROGRAMME_COLUMNS);
         upsertProgrammeItem = dialect.upsert("dash_programme_item", List.of("programme_id", "item_id"),
@@ -162,7 +174,15 @@ public class ReadModelStore {
             return new Write(upsertAgreementItem, new Object[]{r.agreementId(), r.itemId(), r.description(),
                     r.domain() == null ? null : r.domain().name(), r.status().name(),
                     Codes.join(r.responsibleParties()), r.listedOn(), r.dueOn(), r.startedOn(), r.completedOn(),
-                    r.droppedOn(), r.lastSequence(), r.lastPosition(), r.updatedAt()});
+                    r.droppedOn(), r.itemCount(), r.note(), r.lastSequence(), r.lastPosition(), r.updatedAt()});
+        }
+        if (row instanceof PaymentRow r) {
+            return new Write(upsertPayment, new Object[]{r.agreementId(), r.paymentId(), r.payer(), r.payee(),
+                    r.amount().yuan(), r.paidOn(), r.lastSequence(), r.lastPosition(), r.updatedAt()});
+        }
+        if (row instanceof InvestmentReportRow r) {
+            return new Write(upsertInvestment, new Object[]{r.projectId(), r.reportId(), r.amount().yuan(),
+                    r.reportedOn(), r.lastSequence(), r.lastPosition(), r.updatedAt()});
         }
         if (row instanceof ProjectRow r) {
             return new Write(upsertProject, new Object[]{r.id(), r.name(), r.status().name(), r.intention(),
@@ -242,7 +262,8 @@ public class ReadModelStore {
                 (rs, i) -> new AgreementItemRow(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4) == null ? null : CooperationDomain.valueOf(rs.getString(4)),
                         ItemStatus.valueOf(rs.getString(5)), Codes.split(rs.getString(6)), date(rs, 7), date(rs, 8),
-                        date(rs, 9), date(rs, 10), date(rs, 11), rs.getLong(12), rs.getLong(13), time(rs, 14)),
+                        date(rs, 9), date(rs, 10), date(rs, 11), rs.getInt(12), rs.getString(13), rs.getLong(14),
+                        rs.getLong(15), time(rs, 16)),
                 agreementId, itemId).stream().findFirst());
     }
 
@@ -259,7 +280,39 @@ public class ReadModelStore {
                         .map(p -> new Object[]{row.agreementId(), row.itemId(), p}).toList());
     }
 
+    /** Participants who joined at the signing ({@code since} = its date) take the corrected signing date. */
+    public void moveParticipantsSince(String agreementId, LocalDate from, LocalDate to, long sequence) {
+        jdbc.update("UPDATE dash_agreement_participant SET since = ?, last_sequence = ? WHERE agreement_id = ? "
+                + "AND since = ?", to, sequence, agreementId, from);
+    }
+
+    public Optional<PaymentRow> payment(String agreementId, String paymentId) {
+        return cached("payment:" + agreementId + "/" + paymentId, () -> jdbc.query("SELECT "
+                        + String.join(", ", PAYMENT_COLUMNS)
+                        + " FROM dash_agreement_payment WHERE agreement_id = ? AND payment_id = ?",
+                (rs, i) -> new PaymentRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        money(rs, 5), date(rs, 6), rs.getLong(7), rs.getLong(8), time(rs, 9)),
+                agreementId, paymentId).stream().findFirst());
+    }
+
+    public void save(PaymentRow r) {
+        put("payment:" + r.agreementId() + "/" + r.paymentId(), r);
+    }
+
     // ---------------------------------------------------------------- projects
+
+    public Optional<InvestmentReportRow> investmentReport(String projectId, String reportId) {
+        return cached("investment:" + projectId + "/" + reportId, () -> jdbc.query("SELECT "
+                        + String.join(", ", INVESTMENT_COLUMNS)
+                        + " FROM dash_project_investment WHERE project_id = ? AND report_id = ?",
+                (rs, i) -> new InvestmentReportRow(rs.getString(1), rs.getString(2), money(rs, 3), date(rs, 4),
+                        rs.getLong(5), rs.getLong(6), time(rs, 7)),
+                projectId, reportId).stream().findFirst());
+    }
+
+    public void save(InvestmentReportRow r) {
+        put("investment:" + r.projectId() + "/" + r.reportId(), r);
+    }
 
     public Optional<ProjectRow> project(String id) {
         return cached("project:" + id, () -> jdbc.query("SELECT " + String.join(", ", PROJECT_COLUMNS) + " FROM dash_project WHERE id = ?",

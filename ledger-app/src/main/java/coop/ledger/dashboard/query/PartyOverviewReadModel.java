@@ -1,7 +1,7 @@
 package coop.ledger.dashboard.query;
 
 import coop.ledger.agreement.api.AgreementStatus;
-import coop.ledger.dashboard.projection.ProjectStatus;
+import coop.ledger.project.api.ProjectStatus;
 import coop.ledger.shared.web.Amount;
 import coop.ledger.shared.web.Label;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -94,7 +94,7 @@ public class PartyOverviewReadModel {
 
     private Responsibilities responsibilities(String code) {
         Map<String, Long> byStatus = new java.util.HashMap<>();
-        jdbc.query("SELECT i.status, COUNT(*) FROM dash_agreement_item i JOIN dash_agreement_item_party r "
+        jdbc.query("SELECT i.status, SUM(i.item_count) FROM dash_agreement_item i JOIN dash_agreement_item_party r "
                         + "ON r.agreement_id = i.agreement_id AND r.item_id = i.item_id WHERE r.party_code = ? "
                         + "GROUP BY i.status",
                 rs -> {

@@ -1,7 +1,7 @@
 package coop.ledger.dashboard.query;
 
 import coop.ledger.dashboard.projection.Codes;
-import coop.ledger.dashboard.projection.ProjectStatus;
+import coop.ledger.project.api.ProjectStatus;
 import coop.ledger.shared.CooperationDomain;
 import coop.ledger.shared.Money;
 import coop.ledger.shared.web.Amount;

@@ -2,7 +2,7 @@ package coop.ledger.dashboard.query;
 
 import coop.ledger.agreement.api.AgreementKind;
 import coop.ledger.agreement.api.AgreementStatus;
-import coop.ledger.dashboard.projection.ProjectStatus;
+import coop.ledger.project.api.ProjectStatus;
 import coop.ledger.shared.CooperationDomain;
 import coop.ledger.shared.Money;
 import coop.ledger.shared.web.Amount;
@@ -58,24 +58,28 @@ public class StatsReadModel {
         };
         Where where = ProjectReadModel.where(filters);
         String measures = "SUM(p.project_count), COUNT(*), SUM(p.agreed_investment), COUNT(p.agreed_investment), "
-                + "SUM(p.actual_investment)";
-        record Raw(String key, long projects, long records, BigDecimal agreed, long withAgreed, BigDecimal actual) {
+                + "SUM(p.actual_investment), SUM(CASE WHEN p.intention THEN p.project_count ELSE 0 END), "
+                + "SUM(CASE WHEN p.intention THEN p.agreed_investment END)";
+        record Raw(String key, long projects, long records, BigDecimal agreed, long withAgreed, BigDecimal actual,
+                   long intentions, BigDecimal intentionAgreed) {
         }
         SqlRow<Raw> row = rs -> new Raw(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4),
-                rs.getLong(5), rs.getBigDecimal(6));
+                rs.getLong(5), rs.getBigDecimal(6), rs.getLong(7), rs.getBigDecimal(8));
         List<Raw> raws = jdbc.query("SELECT " + g.key() + ", " + measures + " FROM dash_project p " + g.join()
                 + where.sql() + " GROUP BY " + g.key(), (rs, i) -> row.map(rs), where.args().toArray());
         Raw total = jdbc.queryForObject("SELECT NULL, " + measures + " FROM dash_project p" + where.sql(),
                 (rs, i) -> row.map(rs), where.args().toArray());
         Function<String, Label> label = labels(g, raws.stream().map(Raw::key).toList());
         List<Views.ProjectGroup> groups = new ArrayList<>(raws.stream().map(r -> new Views.ProjectGroup(r.key(),
-                label.apply(r.key()), r.projects(), r.records(), sum(r.agreed()), r.withAgreed(), sum(r.actual())))
+                label.apply(r.key()), r.projects(), r.records(), sum(r.agreed()), r.withAgreed(), sum(r.actual()),
+                r.intentions(), sum(r.intentionAgreed())))
                 .toList());
         groups.sort(g.chronological() ? Comparator.comparing(Views.ProjectGroup::key, nullsLast())
                 : Comparator.comparingLong(Views.ProjectGroup::projects).reversed()
                 .thenComparing(Views.ProjectGroup::key, nullsLast()));
         return new Views.ProjectStats(groupBy, groups, new Views.ProjectGroup(null, new Label(null, "合计", "total"),
-                total.projects(), total.records(), sum(total.agreed()), total.withAgreed(), sum(total.actual())));
+                total.projects(), total.records(), sum(total.agreed()), total.withAgreed(), sum(total.actual()),
+                total.intentions(), sum(total.intentionAgreed())));
     }
 
     // ------------------------------------------------------------------ programmes
@@ -92,12 +96,13 @@ public class StatsReadModel {
         String measures = "SUM(CASE WHEN i.added_later THEN 0 ELSE i.item_count END), "
                 + "SUM(CASE WHEN i.added_later THEN i.item_count ELSE 0 END), "
                 + "SUM(CASE WHEN i.status = 'COMPLETED' THEN i.item_count ELSE 0 END), "
-                + "SUM(CASE WHEN i.status = 'WITHDRAWN' THEN i.item_count ELSE 0 END), MAX(pg.name)";
+                + "SUM(CASE WHEN i.status = 'WITHDRAWN' THEN i.item_count ELSE 0 END), MAX(pg.name), "
+                + "SUM(CASE WHEN i.status = 'COMPLETED' AND i.added_later THEN i.item_count ELSE 0 END)";
         String from = " FROM dash_programme_item i JOIN dash_programme pg ON pg.id = i.programme_id ";
-        record Raw(String key, Views.ServiceProgress progress, String programmeName) {
+        record Raw(String key, Views.ServiceProgress progress, String programmeName, long completedAddedLater) {
         }
         SqlRow<Raw> row = rs -> new Raw(rs.getString(1), Views.ServiceProgress.of(rs.getLong(2), rs.getLong(3),
-                rs.getLong(4), rs.getLong(5)), rs.getString(6));
+                rs.getLong(4), rs.getLong(5)), rs.getString(6), rs.getLong(7));
         List<Raw> raws = jdbc.query("SELECT " + g.key() + ", " + measures + from + g.join() + where.sql()
                 + " GROUP BY " + g.key(), (rs, i) -> row.map(rs), where.args().toArray());
         Raw total = jdbc.queryForObject("SELECT NULL, " + measures + from + where.sql(), (rs, i) -> row.map(rs),
@@ -105,11 +110,12 @@ public class StatsReadModel {
         Function<String, Label> label = labels(g, raws.stream().map(Raw::key).toList());
         List<Views.ProgrammeGroup> groups = new ArrayList<>(raws.stream().map(r -> Views.ProgrammeGroup.of(r.key(),
                 groupBy.equals("programme") ? new Label(r.key(), r.programmeName(), r.programmeName())
-                        : label.apply(r.key()), r.progress())).toList());
+                        : label.apply(r.key()), r.progress(), r.completedAddedLater())).toList());
         groups.sort(Comparator.comparingLong(Views.ProgrammeGroup::total).reversed()
                 .thenComparing(Views.ProgrammeGroup::key, nullsLast()));
         return new Views.ProgrammeStats(groupBy, groups,
-                Views.ProgrammeGroup.of(null, new Label(null, "合计", "total"), total.progress()));
+                Views.ProgrammeGroup.of(null, new Label(null, "合计", "total"), total.progress(),
+                        total.completedAddedLater()));
     }
 
     static Where programmeItemWhere(Filters f) {

@@ -1,5 +1,6 @@
 package coop.ledger.dashboard.query;
 
+import coop.ledger.dashboard.projection.ProjectionRebuild;
 import coop.ledger.shared.web.Amount;
 import coop.ledger.shared.web.Label;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,7 +21,8 @@ public class SummaryReadModel {
     public record Summary(LocalDate from, LocalDate to, long parties, AgreementFigures agreements,
                           Views.ItemProgress cooperationItems, ProjectFigures projects,
                           Views.ServiceProgress programmeItems, Amount paymentsTotal, Long lastEventPosition,
-                          OffsetDateTime lastUpdatedAt, String period, List<PeriodFigures> periods) {
+                          OffsetDateTime lastUpdatedAt, String period, List<PeriodFigures> periods,
+                          boolean rebuilding) {
     }
 
     public record AgreementFigures(long total, long inForce) {
@@ -40,9 +42,11 @@ public class SummaryReadModel {
             "dash_project", "dash_programme", "dash_programme_item");
 
     private final JdbcTemplate jdbc;
+    private final ProjectionRebuild rebuild;
 
-    public SummaryReadModel(DataSource dataSource) {
+    public SummaryReadModel(DataSource dataSource, ProjectionRebuild rebuild) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.rebuild = rebuild;
     }
 
     /**
@@ -91,7 +95,7 @@ public class SummaryReadModel {
         }
         List<PeriodFigures> periods = period == null ? null : periods(period, from, to);
         return new Summary(from, to, parties, a.figures(), a.items(), p, s, StatsReadModel.sum(a.payments()),
-                lastPosition, lastUpdate, period, periods);
+                lastPosition, lastUpdate, period, periods, rebuild.running());
     }
 
     private List<PeriodFigures> periods(String period, LocalDate from, LocalDate to) {
@@ -99,7 +103,7 @@ public class SummaryReadModel {
         Map<String, BigDecimal> agreed = new TreeMap<>();
         count(counts, "dash_agreement", "signed_on", "COUNT(*)", 0, period, from, to, "");
         count(counts, "dash_project", "signed_on", "SUM(project_count)", 1, period, from, to, "");
-        count(counts, "dash_agreement_item", "completed_on", "COUNT(*)", 2, period, from, to,
+        count(counts, "dash_agreement_item", "completed_on", "SUM(item_count)", 2, period, from, to,
                 " AND status = 'COMPLETED'");
         count(counts, "dash_programme_item", "completed_on", "SUM(item_count)", 3, period, from, to,
                 " AND status = 'COMPLETED'");

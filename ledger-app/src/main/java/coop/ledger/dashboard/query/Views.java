@@ -61,19 +61,28 @@ public final class Views {
                             LocalDate establishedOn, int renames, long version) {
     }
 
+    /**
+     * {@code projects} and {@code agreedInvestment} count every record, intentions (意向签约) included;
+     * {@code intentionProjects} and {@code intentionAgreedInvestment} are the part of them still intentions, so
+     * firmly signed = projects − intentionProjects.
+     */
     public record ProjectGroup(String key, Label label, long projects, long records, Amount agreedInvestment,
-                               long recordsWithAgreedInvestment, Amount actualInvestment) {
+                               long recordsWithAgreedInvestment, Amount actualInvestment, long intentionProjects,
+                               Amount intentionAgreedInvestment) {
     }
 
     public record ProjectStats(String groupBy, List<ProjectGroup> groups, ProjectGroup total) {
     }
 
+    /** {@code completed} = {@code completedOriginal} (of the original list) + {@code completedAddedLater}. */
     public record ProgrammeGroup(String key, Label label, long planned, long addedLater, long total, long completed,
-                                 long withdrawn, long open, BigDecimal completionRate) {
+                                 long withdrawn, long open, BigDecimal completionRate, long completedOriginal,
+                                 long completedAddedLater) {
 
-        static ProgrammeGroup of(String key, Label label, ServiceProgress p) {
+        static ProgrammeGroup of(String key, Label label, ServiceProgress p, long completedAddedLater) {
             return new ProgrammeGroup(key, label, p.planned(), p.addedLater(), p.total(), p.completed(),
-                    p.withdrawn(), p.open(), p.completionRate());
+                    p.withdrawn(), p.open(), p.completionRate(), p.completed() - completedAddedLater,
+                    completedAddedLater);
         }
     }
 

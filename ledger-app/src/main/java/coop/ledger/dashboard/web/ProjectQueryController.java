@@ -1,6 +1,6 @@
 package coop.ledger.dashboard.web;
 
-import coop.ledger.dashboard.projection.ProjectStatus;
+import coop.ledger.project.api.ProjectStatus;
 import coop.ledger.dashboard.query.Filters;
 import coop.ledger.dashboard.query.Page;
 import coop.ledger.dashboard.query.ProjectReadModel;
@@ -35,7 +35,7 @@ public class ProjectQueryController {
             @Parameter(description = "a party code: projects it hosts or invests in") @RequestParam(required = false) String party,
             @Parameter(description = "narrows party: HOST or INVESTOR") @RequestParam(required = false) String role,
             @Parameter(description = "a domain (code, 中文 or English label)") @RequestParam(required = false) String domain,
-            @Parameter(description = "INTENTION, SIGNED, UNDER_CONSTRUCTION, COMPLETED or CANCELLED") @RequestParam(required = false) String status,
+            @Parameter(description = "INTENTION, SIGNED, UNDER_CONSTRUCTION, IN_OPERATION (COMPLETED is still accepted) or CANCELLED") @RequestParam(required = false) String status,
             @Parameter(description = "the signing occasion (签约活动), exactly") @RequestParam(required = false) String occasion,
             @Parameter(description = "signed on or after, yyyy-MM-dd") @RequestParam(required = false) String from,
             @Parameter(description = "signed on or before, yyyy-MM-dd") @RequestParam(required = false) String to,
@@ -48,7 +48,9 @@ public class ProjectQueryController {
 
     static Filters filters(String party, String role, String domain, String status, String occasion, String from,
                            String to) {
-        ProjectStatus s = QueryParameters.vocabulary("status", status, ProjectStatus.class);
+        // Before the dashboards used the core's vocabulary they called IN_OPERATION "COMPLETED"; links keep working.
+        String given = status != null && status.strip().equalsIgnoreCase("COMPLETED") ? "IN_OPERATION" : status;
+        ProjectStatus s = QueryParameters.vocabulary("status", given, ProjectStatus.class);
         LocalDate fromDate = QueryParameters.date("from", from);
         LocalDate toDate = QueryParameters.date("to", to);
         QueryParameters.range(fromDate, toDate);

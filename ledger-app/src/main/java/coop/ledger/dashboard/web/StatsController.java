@@ -3,7 +3,7 @@ package coop.ledger.dashboard.web;
 import coop.ledger.dashboard.query.Filters;
 import coop.ledger.dashboard.query.StatsReadModel;
 import coop.ledger.dashboard.query.Views;
-import coop.ledger.dashboard.projection.ServiceItemStatus;
+import coop.ledger.service.api.ServiceItemStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

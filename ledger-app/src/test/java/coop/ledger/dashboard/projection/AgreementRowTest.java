@@ -1,9 +1,11 @@
 package coop.ledger.dashboard.projection;
 
 import coop.ledger.agreement.api.AgreementAmendedEvent;
+import coop.ledger.agreement.api.AgreementEvent;
 import coop.ledger.agreement.api.AgreementExpiredEvent;
 import coop.ledger.agreement.api.AgreementKind;
 import coop.ledger.agreement.api.AgreementSignedEvent;
+import coop.ledger.agreement.api.AgreementSigningCorrectedEvent;
 import coop.ledger.agreement.api.AgreementStatus;
 import coop.ledger.agreement.api.AgreementSupersededEvent;
 import coop.ledger.agreement.api.CooperationItemCompletedEvent;
@@ -13,7 +15,9 @@ import coop.ledger.agreement.api.ItemStatus;
 import coop.ledger.agreement.api.ObserverPromotedEvent;
 import coop.ledger.agreement.api.ParticipantRole;
 import coop.ledger.agreement.api.PartyJoinedAgreementEvent;
+import coop.ledger.agreement.api.PaymentCorrectedEvent;
 import coop.ledger.agreement.api.PaymentRecordedEvent;
+import coop.ledger.agreement.query.AgreementState;
 import coop.ledger.shared.CooperationDomain;
 import coop.ledger.shared.Money;
 import org.junit.jupiter.api.Test;
@@ -72,15 +76,87 @@ class AgreementRowTest {
     @Test
     void items_move_between_the_counts_as_they_progress() {
         AgreementRow row = signed()
-                .itemMoved(null, ItemStatus.LISTED, at(1))
-                .itemMoved(null, ItemStatus.LISTED, at(2))
-                .itemMoved(ItemStatus.LISTED, ItemStatus.STARTED, at(3))
-                .itemMoved(ItemStatus.STARTED, ItemStatus.COMPLETED, at(4))
-                .itemMoved(ItemStatus.LISTED, ItemStatus.DROPPED, at(5));
+                .itemMoved(null, ItemStatus.LISTED, 1, at(1))
+                .itemMoved(null, ItemStatus.LISTED, 1, at(2))
+                .itemMoved(ItemStatus.LISTED, ItemStatus.STARTED, 1, at(3))
+                .itemMoved(ItemStatus.STARTED, ItemStatus.COMPLETED, 1, at(4))
+                .itemMoved(ItemStatus.LISTED, ItemStatus.DROPPED, 1, at(5));
 
         assertThat(row.items()).isEqualTo(new ItemCounts(0, 0, 1, 1));
         assertThat(row.items().total()).isEqualTo(2);
-        assertThat(row.itemMoved(ItemStatus.STARTED, ItemStatus.COMPLETED, at(4))).isEqualTo(row);
+        assertThat(row.itemMoved(ItemStatus.STARTED, ItemStatus.COMPLETED, 1, at(4))).isEqualTo(row);
+    }
+
+    @Test
+    void a_batch_entry_counts_as_its_items_in_every_status() {
+        AgreementItemRow batch = AgreementItemRow.listed(new CooperationItemListedEvent("wdk", "batch",
+                "83项合作事项", null, List.of("wanzhou"), null, SIGNED, 83, "来源只报总数"), at(1));
+        AgreementRow row = signed()
+                .itemMoved(null, batch.status(), batch.itemCount(), at(1))
+                .itemMoved(null, ItemStatus.LISTED, 1, at(2))
+                .itemMoved(ItemStatus.LISTED, ItemStatus.COMPLETED, batch.itemCount(), at(3));
+
+        assertThat(batch.itemCount()).isEqualTo(83);
+        assertThat(batch.note()).isEqualTo("来源只报总数");
+        assertThat(row.items()).isEqualTo(new ItemCounts(1, 0, 83, 0));
+        assertThat(row.items().total()).isEqualTo(84);
+    }
+
+    @Test
+    void an_entry_recorded_before_batches_existed_counts_as_one_item() {
+        AgreementItemRow old = AgreementItemRow.listed(new CooperationItemListedEvent("wdk", "old", "旧事项", null,
+                List.of(), null, SIGNED, null, null), at(1));
+
+        assertThat(old.itemCount()).isEqualTo(1);
+    }
+
+    @Test
+    void a_payment_correction_changes_the_total_by_the_difference_once() {
+        PaymentRecordedEvent first = new PaymentRecordedEvent("wdk", "p1", "wanzhou", "dazhou",
+                Money.parse("1000万元"), LocalDate.of(2021, 6, 1), null);
+        PaymentRecordedEvent second = new PaymentRecordedEvent("wdk", "p2", "wanzhou", "dazhou",
+                Money.parse("100万元"), LocalDate.of(2021, 9, 1), null);
+        PaymentCorrectedEvent correction = new PaymentCorrectedEvent("wdk", "p1", 1, null, null,
+                Money.parse("800万元"), null, "金额录错", LocalDate.of(2021, 6, 1));
+        AgreementRow row = signed().apply(first, at(1)).apply(second, at(2));
+        PaymentRow payment = PaymentRow.recorded(first, at(1));
+
+        PaymentRow corrected = payment.corrected(correction, at(3));
+        AgreementRow after = row.paymentCorrected(payment.amount(), corrected.amount(), at(3));
+
+        assertThat(corrected.amount()).isEqualTo(Money.parse("800万元"));
+        assertThat(corrected.paidOn()).isEqualTo(LocalDate.of(2021, 6, 1));
+        assertThat(after.paymentsTotal()).isEqualTo(Money.parse("900万元"));
+        assertThat(after.payments()).isEqualTo(2);
+        assertThat(after.paymentCorrected(payment.amount(), corrected.amount(), at(3))).isEqualTo(after);
+        assertThat(corrected.corrected(correction, at(3))).isEqualTo(corrected);
+        assertThat(after.paymentsTotal()).isEqualTo(fold(first, second, correction).paymentsTotal());
+    }
+
+    @Test
+    void a_signing_correction_shows_the_corrected_title_date_place_and_occasion_as_the_fold_does() {
+        AgreementSigningCorrectedEvent correction = new AgreementSigningCorrectedEvent("wdk", 0, null,
+                LocalDate.of(2020, 12, 9), "达州", "2020川渝合作推进会", "签约日期录错", LocalDate.of(2020, 12, 9));
+
+        AgreementRow row = signed().apply(correction, at(1));
+        AgreementState state = fold(correction);
+
+        assertThat(row.title()).isEqualTo(state.title()).isEqualTo("万达开川渝统筹发展示范区合作框架协议");
+        assertThat(row.signedOn()).isEqualTo(state.signedOn()).isEqualTo(LocalDate.of(2020, 12, 9));
+        assertThat(row.place()).isEqualTo(state.place()).isEqualTo("达州");
+        assertThat(row.occasion()).isEqualTo(state.occasion()).isEqualTo("2020川渝合作推进会");
+        assertThat(row.apply(correction, at(1))).isEqualTo(row);
+    }
+
+    private static AgreementState fold(AgreementEvent... events) {
+        AgreementState state = AgreementState.fold(null, new AgreementSignedEvent("wdk",
+                "万达开川渝统筹发展示范区合作框架协议", AgreementKind.FRAMEWORK, List.of("wanzhou", "dazhou"),
+                List.of("yunyang"), SIGNED, "万州", "2020川渝国企万州行",
+                Set.of(CooperationDomain.TRANSPORT, CooperationDomain.INDUSTRY), "概要"));
+        for (AgreementEvent event : events) {
+            state = AgreementState.fold(state, event);
+        }
+        return state;
     }
 
     @Test

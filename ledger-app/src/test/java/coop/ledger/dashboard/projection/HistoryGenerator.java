@@ -1,5 +1,10 @@
 package coop.ledger.dashboard.projection;
 
+import coop.ledger.service.api.ServiceItemCorrectedEvent;
+import coop.ledger.project.api.InvestmentReportCorrectedEvent;
+import coop.ledger.project.api.ProjectCorrectedEvent;
+import coop.ledger.agreement.api.AgreementSigningCorrectedEvent;
+import coop.ledger.agreement.api.PaymentCorrectedEvent;
 import coop.ledger.agreement.api.AgreementAmendedEvent;
 import coop.ledger.agreement.api.AgreementExpiredEvent;
 import coop.ledger.agreement.api.AgreementKind;
@@ -133,7 +138,8 @@ final class HistoryGenerator {
             String item = "item-" + n;
             events.add(new CooperationItemListedEvent(id, item, "合作事项" + n,
                     random.nextBoolean() ? DOMAINS[random.nextInt(DOMAINS.length)] : null,
-                    List.of(signatories.get(n % signatories.size())), null, signed.plusDays(n), null, null));
+                    List.of(signatories.get(n % signatories.size())), null, signed.plusDays(n),
+                    random.nextInt(8) == 0 ? 2 + random.nextInt(90) : null, null));
             int fate = random.nextInt(10);
             if (fate < 7) {
                 events.add(new CooperationItemStartedEvent(id, item, signed.plusDays(40 + n)));
@@ -144,10 +150,21 @@ final class HistoryGenerator {
                 events.add(new CooperationItemDroppedEvent(id, item, signed.plusDays(100 + n), "取消"));
             }
         }
-        for (int p = 0; p < random.nextInt(3); p++) {
+        int payments = random.nextInt(3);
+        for (int p = 0; p < payments; p++) {
             events.add(new PaymentRecordedEvent(id, "pay-" + p, signatories.get(0), signatories.get(1),
                     new Money(BigDecimal.valueOf(random.nextInt(100_000_000) + 1, random.nextInt(3))),
                     signed.plusDays(90 + p), null));
+        }
+        if (payments > 0 && random.nextInt(3) == 0) {
+            events.add(new PaymentCorrectedEvent(id, "pay-0", 1, null, null,
+                    new Money(BigDecimal.valueOf(random.nextInt(100_000_000) + 1, 2)), null, "金额录错",
+                    signed.plusDays(90)));
+        }
+        if (random.nextInt(6) == 0) {
+            LocalDate corrected = signed.plusDays(1);
+            events.add(new AgreementSigningCorrectedEvent(id, 0, null, corrected, null,
+                    OCCASIONS[random.nextInt(OCCASIONS.length)], "签约信息录错", corrected));
         }
         if (random.nextInt(5) == 0) {
             events.add(new AgreementAmendedEvent(id, signed.plusDays(300), random.nextBoolean() ? "修订协议" + i : null,
@@ -175,6 +192,12 @@ final class HistoryGenerator {
         events.add(new ProjectSignedEvent(id, "签约项目" + i, pick(1 + random.nextInt(2)), pick(1 + random.nextInt(2)),
                 OCCASIONS[random.nextInt(OCCASIONS.length)], null, DOMAINS[random.nextInt(DOMAINS.length)], agreed,
                 signed, intention, batch ? 2 + random.nextInt(40) : 1, batch ? "来源只报告总数" : null));
+        if (random.nextInt(6) == 0) {
+            events.add(new ProjectCorrectedEvent(id, 0, agreed == null ? null : Money.parse(random.nextInt(50) + 1 + "亿元"),
+                    signed.plusDays(2), random.nextBoolean() ? pick(2) : null, null,
+                    OCCASIONS[random.nextInt(OCCASIONS.length)], null, batch ? 1 + random.nextInt(40) : null,
+                    "签约信息录错", signed.plusDays(2)));
+        }
         if (intention && random.nextBoolean()) {
             events.add(new ProjectFirmedUpEvent(id, signed.plusDays(30),
                     random.nextBoolean() ? Money.parse(random.nextInt(100) + 1 + "亿元") : null));
@@ -182,10 +205,16 @@ final class HistoryGenerator {
         int fate = random.nextInt(10);
         if (fate < 7) {
             events.add(new ProjectConstructionStartedEvent(id, signed.plusDays(60)));
-            for (int r = 0; r < random.nextInt(4); r++) {
+            int reports = random.nextInt(4);
+            for (int r = 0; r < reports; r++) {
                 events.add(new InvestmentReportedEvent(id, "report-" + r,
                         new Money(BigDecimal.valueOf(random.nextInt(50_000_000) + 1, 2)), signed.plusDays(90 + r * 30),
                         null));
+            }
+            if (reports > 0 && random.nextInt(3) == 0) {
+                events.add(new InvestmentReportCorrectedEvent(id, "report-0", 1,
+                        new Money(BigDecimal.valueOf(random.nextInt(50_000_000) + 1, 2)), null, "报表更正",
+                        signed.plusDays(90)));
             }
             if (fate < 3) {
                 events.add(new ProjectCompletedEvent(id, signed.plusDays(400)));
@@ -208,6 +237,11 @@ final class HistoryGenerator {
             int count = random.nextInt(8) == 0 ? 2 + random.nextInt(100) : 1;
             events.add(new ServiceItemListedEvent(id, item, "事项" + n, n % 4 == 0 ? null : "政务服务",
                     pick(1), declared.plusDays(180), n % 7 == 0, count, declared.plusDays(n % 30), null));
+            if (random.nextInt(15) == 0) {
+                events.add(new ServiceItemCorrectedEvent(id, item, 1, count > 1 ? count + 1 : null,
+                        declared.plusDays(200), random.nextBoolean() ? "医保" : null, "录入错误",
+                        declared.plusDays(n % 30)));
+            }
             int fate = random.nextInt(20);
             if (fate < 14) {
                 events.add(new ServiceItemCompletedEvent(id, item, declared.plusDays(100 + n), "已办结"));

@@ -1,10 +1,13 @@
 package coop.ledger.dashboard.projection;
 
+import coop.ledger.service.api.ServiceItemStatus;
 import coop.ledger.party.api.PartyKind;
 import coop.ledger.party.api.PartyRegisteredEvent;
 import coop.ledger.party.api.PartyRenamedEvent;
 import coop.ledger.service.api.ProgrammeDeclaredEvent;
 import coop.ledger.service.api.ServiceItemCompletedEvent;
+import coop.ledger.service.api.ServiceItemCorrectedEvent;
+import coop.ledger.service.query.ProgrammeState;
 import coop.ledger.service.api.ServiceItemListedEvent;
 import coop.ledger.service.api.ServiceItemReopenedEvent;
 import coop.ledger.service.api.ServiceItemWithdrawnEvent;
@@ -84,5 +87,27 @@ class ProgrammeRowTest {
         assertThat(SqlDialect.POSTGRESQL.upsert("dash_party", List.of("code"), List.of("code", "name_zh")))
                 .isEqualTo("INSERT INTO dash_party (code, name_zh) VALUES (?, ?) ON CONFLICT (code) "
                         + "DO UPDATE SET name_zh = EXCLUDED.name_zh");
+    }
+
+    @Test
+    void an_item_correction_shows_the_corrected_count_target_and_category_as_the_fold_does() {
+        ServiceItemCorrectedEvent correction = new ServiceItemCorrectedEvent("tongban", "first", 1, 150,
+                LocalDate.of(2022, 6, 30), "公共服务", "总数录错", LocalDate.of(2021, 1, 10));
+        ProgrammeItemRow completed = ProgrammeItemRow.listed(BATCH, at(1))
+                .apply(new ServiceItemCompletedEvent("tongban", "first", LocalDate.of(2021, 6, 1), "完成"), at(2));
+
+        ProgrammeItemRow row = completed.apply(correction, at(3));
+        ProgrammeState state = ProgrammeState.fold(ProgrammeState.fold(ProgrammeState.fold(ProgrammeState.fold(null,
+                        new ProgrammeDeclaredEvent("tongban", "川渝通办", List.of("wanzhou"), "2021", List.of("政务服务"),
+                                LocalDate.of(2021, 1, 1), null)), BATCH),
+                new ServiceItemCompletedEvent("tongban", "first", LocalDate.of(2021, 6, 1), "完成")), correction);
+        ProgrammeState.ServiceItem item = state.item("first").orElseThrow();
+
+        assertThat(row.itemCount()).isEqualTo(item.itemCount()).isEqualTo(150);
+        assertThat(row.targetOn()).isEqualTo(item.targetOn());
+        assertThat(row.category()).isEqualTo(item.category()).isEqualTo("公共服务");
+        assertThat(row.status()).isEqualTo(item.status()).isEqualTo(ServiceItemStatus.COMPLETED);
+        assertThat(row.completedOn()).isEqualTo(item.completedOn());
+        assertThat(row.apply(correction, at(3))).isEqualTo(row);
     }
 }

@@ -31,8 +31,10 @@ class ProjectionReplayTest extends DashboardTest {
         TABLES.put("dash_agreement_domain", "agreement_id, domain_code");
         TABLES.put("dash_agreement_item", "agreement_id, item_id");
         TABLES.put("dash_agreement_item_party", "agreement_id, item_id, party_code");
+        TABLES.put("dash_agreement_payment", "agreement_id, payment_id");
         TABLES.put("dash_project", "id");
         TABLES.put("dash_project_party", "project_id, party_code, party_role");
+        TABLES.put("dash_project_investment", "project_id, report_id");
         TABLES.put("dash_programme", "id");
         TABLES.put("dash_programme_party", "programme_id, party_code");
         TABLES.put("dash_programme_item", "programme_id, item_id");
@@ -81,8 +83,12 @@ class ProjectionReplayTest extends DashboardTest {
         assertThat(replayed).isEqualTo(projected);
     }
 
-    /** Every projection table as text: a header and one line per row in primary-key order. */
     private String dump() {
+        return dump(jdbc);
+    }
+
+    /** Every projection table as text: a header and one line per row in primary-key order. */
+    static String dump(org.springframework.jdbc.core.JdbcTemplate jdbc) {
         StringBuilder text = new StringBuilder();
         TABLES.forEach((table, key) -> {
             text.append("## ").append(table).append('\n');

@@ -80,7 +80,7 @@ class StatsQueryTest extends DashboardTest {
         assertThat(categories.get("政务服务")).isEqualTo(object("key", "政务服务",
                 "label", object("code", "政务服务", "zh", "政务服务", "en", "政务服务"), "planned", 156,
                 "addedLater", 19, "total", 175, "completed", 174, "withdrawn", 0, "open", 1,
-                "completionRate", 0.9943));
+                "completionRate", 0.9943, "completedOriginal", 155, "completedAddedLater", 19));
         assertThat(categories.get("医保").path("withdrawn").asLong()).isEqualTo(1);
         assertThat(categories.get("医保").path("open").asLong()).isEqualTo(1);
         assertThat(byCategory.path("total").path("planned").asLong()).isEqualTo(158);
