@@ -216,6 +216,8 @@ public class AxonConfig {
                             .parameterResolverFactory(c.parameterResolverFactory())
                             .handlerDefinition(c.handlerDefinition(Party.class))
                             .transactionManager(c.getComponent(TransactionManager.class))
+                            // on a thread of its own, in a transaction of its own, after the command's commit
+                            .executor(SNAPSHOTS)
                             .build());
             configurer.configureAggregate(aggregate(Party.class, snapshotEvery, shared));
             configurer.configureAggregate(aggregate(Agreement.class, snapshotEvery, shared));
@@ -226,6 +228,13 @@ public class AxonConfig {
                     .registerListenerInvocationErrorHandler("record-directory", c -> PropagatingErrorHandler.instance());
         };
     }
+
+    private static final java.util.concurrent.Executor SNAPSHOTS = java.util.concurrent.Executors.newSingleThreadExecutor(
+            runnable -> {
+                Thread thread = new Thread(runnable, "ledger-snapshotter");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private static <A> AggregateConfigurer<A> aggregate(Class<A> type, int snapshotEvery,
                                                         Function<org.axonframework.config.Configuration, Snapshotter> snapshotter) {

@@ -31,7 +31,7 @@ class SnapshotTest extends LedgerHttpTest {
     private EventStorageEngine storage;
 
     @Test
-    void a_party_loaded_from_its_snapshot_keeps_deciding_on_its_whole_history() {
+    void a_party_loaded_from_its_snapshot_keeps_deciding_on_its_whole_history() throws InterruptedException {
         TestData.Party party = TestData.wanzhou();
         register(party);
         String path = "/api/parties/" + party.code() + "/name";
@@ -58,7 +58,7 @@ class SnapshotTest extends LedgerHttpTest {
     }
 
     @Test
-    void an_agreement_loaded_from_its_snapshot_keeps_its_payments_and_past_events() {
+    void an_agreement_loaded_from_its_snapshot_keeps_its_payments_and_past_events() throws InterruptedException {
         TestData.Party kaizhou = TestData.kaizhou();
         TestData.Party yunyang = TestData.yunyang();
         register(kaizhou, yunyang);
@@ -85,7 +85,18 @@ class SnapshotTest extends LedgerHttpTest {
         assertThat(agreement(id).json().path("paymentsTotal").path("yuan").asString()).isEqualTo("6303");
     }
 
-    private Long snapshotSequence(String aggregateId) {
+    /** The newest snapshot's sequence number, waiting up to 30 s for the snapshotter's thread to store one. */
+    private Long snapshotSequence(String aggregateId) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        Long sequence = storedSnapshotSequence(aggregateId);
+        while (sequence == null && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            sequence = storedSnapshotSequence(aggregateId);
+        }
+        return sequence;
+    }
+
+    private Long storedSnapshotSequence(String aggregateId) {
         return jdbc.queryForObject("SELECT MAX(sequence_number) FROM snapshot_event_entry WHERE aggregate_identifier = ?",
                 Long.class, aggregateId);
     }
