@@ -11,7 +11,19 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.Snapshotter;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -105,7 +117,7 @@ public class AxonConfig {
                                           EventStoreSettings settings,
                                           org.axonframework.config.Configuration configuration) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(snapshotSerializer())
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
@@ -157,17 +169,81 @@ public class AxonConfig {
                 (configuration, builder) -> builder.claimExtensionThreshold(claimExtension));
     }
 
+    /**
+     * Snapshots are the aggregates' own fields (not their getters), with the class of every non-final value in the
+     * JSON, so a record's list of its past events ({@code List<AgreementEvent>}) comes back with each event's type.
+     * Only the ledger's own, JDK and Axon types may be named there. Events, tokens and metadata keep the general
+     * serializers; only snapshots use this one (not a bean, so it never competes with Axon's serializers).
+     */
+    static Serializer snapshotSerializer() {
+        return Jackson3Serializer.builder()
+                .defaultTyping()
+                .jsonMapperBuilderCustomizer(mapper -> mapper
+                        // the records' own lists of past events are final fields
+                        .enable(MapperFeature.ALLOW_FINAL_FIELDS_AS_MUTATORS)
+                        .changeDefaultVisibility(v -> v
+                                .withFieldVisibility(JsonAutoDetect.Visibility.ANY)
+                                .withGetterVisibility(JsonAutoDetect.Visibility.NONE)
+                                .withIsGetterVisibility(JsonAutoDetect.Visibility.NONE)
+                                .withSetterVisibility(JsonAutoDetect.Visibility.NONE)
+                                // never a command-handling constructor: aggregates come back through their no-arg one
+                                .withCreatorVisibility(JsonAutoDetect.Visibility.NONE))
+                        .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                                .allowIfSubType("coop.ledger.")
+                                .allowIfSubType("java.")
+                                .allowIfSubType("org.axonframework.")
+                                .build()))
+                .build();
+    }
+
+    /**
+     * Every aggregate is snapshotted each {@code ledger.snapshots.every} events (0 turns snapshots off), so loading a
+     * record reads its newest snapshot and the events after it instead of its whole history. A snapshot that cannot
+     * be read is ignored and the record is rebuilt from all its events.
+     */
     @Bean
-    ConfigurerModule aggregatesAndProcessing() {
+    ConfigurerModule aggregatesAndProcessing(@Value("${ledger.snapshots.every:100}") int snapshotEvery) {
         return configurer -> {
-            configurer.configureAggregate(Party.class);
-            configurer.configureAggregate(Agreement.class);
-            configurer.configureAggregate(Programme.class);
-            configurer.configureAggregate(Project.class);
+            // Axon's Spring snapshotter knows only @Aggregate beans; ours are configured here, so is their snapshotter.
+            AtomicReference<Snapshotter> snapshotter = new AtomicReference<>();
+            Function<org.axonframework.config.Configuration, Snapshotter> shared = c -> snapshotter.updateAndGet(
+                    existing -> existing != null ? existing : AggregateSnapshotter.builder()
+                            .eventStore(c.eventStore())
+                            .aggregateFactories(new GenericAggregateFactory<>(Party.class),
+                                    new GenericAggregateFactory<>(Agreement.class),
+                                    new GenericAggregateFactory<>(Programme.class),
+                                    new GenericAggregateFactory<>(Project.class))
+                            .parameterResolverFactory(c.parameterResolverFactory())
+                            .handlerDefinition(c.handlerDefinition(Party.class))
+                            .transactionManager(c.getComponent(TransactionManager.class))
+                            // on a thread of its own, in a transaction of its own, after the command's commit
+                            .executor(SNAPSHOTS)
+                            .build());
+            configurer.configureAggregate(aggregate(Party.class, snapshotEvery, shared));
+            configurer.configureAggregate(aggregate(Agreement.class, snapshotEvery, shared));
+            configurer.configureAggregate(aggregate(Programme.class, snapshotEvery, shared));
+            configurer.configureAggregate(aggregate(Project.class, snapshotEvery, shared));
             // A directory that silently missed an event would let the rules accept unknown parties: fail instead.
             configurer.eventProcessing()
                     .registerListenerInvocationErrorHandler("record-directory", c -> PropagatingErrorHandler.instance());
         };
+    }
+
+    private static final java.util.concurrent.Executor SNAPSHOTS = java.util.concurrent.Executors.newSingleThreadExecutor(
+            runnable -> {
+                Thread thread = new Thread(runnable, "ledger-snapshotter");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    private static <A> AggregateConfigurer<A> aggregate(Class<A> type, int snapshotEvery,
+                                                        Function<org.axonframework.config.Configuration, Snapshotter> snapshotter) {
+        AggregateConfigurer<A> aggregate = AggregateConfigurer.defaultConfiguration(type);
+        if (snapshotEvery > 0) {
+            aggregate.configureSnapshotTrigger(
+                    c -> new EventCountSnapshotTriggerDefinition(snapshotter.apply(c), snapshotEvery));
+        }
+        return aggregate;
     }
 
     @Bean

@@ -41,7 +41,7 @@ public class AuditTrail {
                     positions.put(row.getString(1), row.getLong(2));
                 }, recordId);
         List<RecordedEvent> events = new ArrayList<>();
-        DomainEventStream stream = eventStore.readEvents(recordId);
+        DomainEventStream stream = eventStore.readEvents(recordId, 0); // from the first event: never a snapshot
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             events.add(new RecordedEvent(positions.getOrDefault(message.getIdentifier(), -1L),

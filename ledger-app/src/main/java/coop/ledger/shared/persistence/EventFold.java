@@ -23,7 +23,7 @@ public class EventFold {
 
     /** Folds the events of {@code recordId} that are of {@code eventType}; empty when there are none. */
     public <S, E> Optional<S> fold(String recordId, Class<E> eventType, BiFunction<S, E, S> step) {
-        DomainEventStream stream = eventStore.readEvents(recordId);
+        DomainEventStream stream = eventStore.readEvents(recordId, 0); // from the first event: never a snapshot
         S state = null;
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();

@@ -1,0 +1,511 @@
+package coop.ledger.bench;
+
+import coop.ledger.app.LedgerApplication;
+import coop.ledger.audit.persistence.LedgerVerifier;
+import coop.ledger.audit.persistence.VerificationReport;
+import coop.ledger.dashboard.projection.BenchmarkHistory;
+import coop.ledger.dashboard.projection.Projections;
+import coop.ledger.party.api.PartyKind;
+import coop.ledger.party.api.RegisterPartyCommand;
+import coop.ledger.party.api.RenamePartyCommand;
+import coop.ledger.shared.web.CommandSender;
+import coop.ledger.shared.web.WriteContext;
+import coop.ledger.testing.PostgresNodes;
+import coop.ledger.testing.TestUsers;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Measures the ledger against the floor of its own database: durable single-row commits. Runs only with
+ * {@code mvn -B -Pbench verify} (the default build's test includes never match {@code *Benchmark}). Prints a table
+ * and writes {@code ledger-app/target/bench/results.json}. No assertion is about time: the machine is shared.
+ *
+ * <p>Properties: {@code bench.events} (events replayed, default 1,000,000), {@code bench.seconds} (length of each
+ * throughput phase, default 5), {@code bench.postgres} (also measure on embedded PostgreSQL with fsync on, default
+ * true).
+ */
+class LedgerBenchmark {
+
+    private static final int EVENTS = Integer.getInteger("bench.events", 1_000_000);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 5);
+    private static final boolean POSTGRES = Boolean.parseBoolean(System.getProperty("bench.postgres", "true"));
+    private static final String PAYLOAD = "川渝".repeat(10) + "x".repeat(500 - 60); // 500 bytes in UTF-8
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final List<String[]> table = new ArrayList<>();
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void measure() throws Exception {
+        results.put("date", Instant.now().toString());
+        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "maxHeapMb", Runtime.getRuntime().maxMemory() >> 20, "java", System.getProperty("java.version"),
+                "os", System.getProperty("os.name") + " " + System.getProperty("os.version")));
+        results.put("properties", Map.of("bench.events", EVENTS, "bench.seconds", SECONDS, "bench.postgres", POSTGRES));
+        Path dataDir = Path.of("target", "bench", "data-" + RUN).toAbsolutePath();
+        Files.createDirectories(dataDir);
+        LedgerApplication.quietAxon();
+        try (ConfigurableApplicationContext h2 = start("h2", dataDir.toString())) {
+            Map<String, Object> h2Results = new LinkedHashMap<>();
+            results.put("h2", h2Results);
+            double floor8 = floorAndWrites("h2", h2, h2Results);
+            replay(h2, h2Results);
+            reads(h2, h2Results);
+            growth(h2, h2Results);
+            verifier(h2, h2Results);
+            h2Results.put("floor8", floor8);
+        }
+        if (POSTGRES) {
+            PostgresNodes database = PostgresNodes.freshDatabase();
+            Map<String, Object> pg = new LinkedHashMap<>();
+            results.put("postgres", pg);
+            pg.put("settings", Map.of("fsync", database.setting("fsync"),
+                    "synchronous_commit", database.setting("synchronous_commit")));
+            try (ConfigurableApplicationContext node = database.start("bench-pg",
+                    "ledger.audit.seal-interval=0", "logging.level.root=WARN")) {
+                floorAndWrites("postgres", node, pg);
+            }
+        }
+        write();
+    }
+
+    // ---------------------------------------------------------------------------------------------------- set-up
+
+    private ConfigurableApplicationContext start(String name, String dataDir) {
+        List<String> args = new ArrayList<>(List.of(
+                "--ledger.data-dir=" + dataDir,
+                "--server.port=0",
+                "--ledger.audit.seal-interval=0",
+                "--logging.level.root=WARN",
+                "--logging.level.org.axonframework.modelling.command.AbstractRepository=ERROR"));
+        Arrays.stream(TestUsers.PROPERTIES).map(p -> "--" + p).forEach(args::add);
+        return new SpringApplicationBuilder(LedgerApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    // ---------------------------------------------------------------------------------- 1 and 2: floor and writes
+
+    private double floorAndWrites(String db, ConfigurableApplicationContext context, Map<String, Object> out)
+            throws Exception {
+        DataSource dataSource = context.getBean(DataSource.class);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute("CREATE TABLE bench_floor (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, "
+                + "payload VARCHAR(1000) NOT NULL)");
+        double floor1 = floor(dataSource, 1);
+        double floor8 = floor(dataSource, 8);
+        out.put("floor", Map.of("threads1RowsPerSecond", floor1, "threads8RowsPerSecond", floor8));
+        row(db + " floor: JDBC insert+commit, 1 thread", floor1, "rows/s", null);
+        row(db + " floor: JDBC insert+commit, 8 threads", floor8, "rows/s", null);
+
+        CommandSender commands = context.getBean(CommandSender.class);
+        Map<String, Object> writes = new LinkedHashMap<>();
+        out.put("writes", writes);
+        for (int threads : new int[]{1, 8}) {
+            AtomicLong n = new AtomicLong();
+            String prefix = "b" + RUN + db.charAt(0) + "c" + threads + "-";
+            double rate = throughput(threads, t -> {
+                String code = prefix + t + "-" + n.incrementAndGet();
+                commands.send(code, new RegisterPartyCommand(code, "基准参与方", null, PartyKind.GOVERNMENT, null,
+                        null), new WriteContext("bench", null, null));
+            });
+            writes.put("commandBus" + threads, Map.of("commandsPerSecond", rate, "ratioToFloor", rate / floor8));
+            row(db + " command bus, " + threads + " thread(s)", rate, "cmd/s", rate / floor8);
+        }
+        int port = port(context);
+        for (int clients : new int[]{8, 64}) {
+            AtomicLong n = new AtomicLong();
+            String prefix = "b" + RUN + db.charAt(0) + "h" + clients + "-";
+            AtomicLong failures = new AtomicLong();
+            double rate = throughput(clients, t -> {
+                String code = prefix + t + "-" + n.incrementAndGet();
+                int status = post(port, "/api/parties", "{\"code\":\"" + code
+                        + "\",\"nameZh\":\"基准参与方\",\"kind\":\"GOVERNMENT\"}");
+                if (status != 201) {
+                    failures.incrementAndGet();
+                }
+            });
+            writes.put("http" + clients, Map.of("requestsPerSecond", rate, "ratioToFloor", rate / floor8,
+                    "failures", failures.get()));
+            row(db + " HTTP POST /api/parties, " + clients + " clients", rate, "req/s", rate / floor8);
+        }
+        return floor8;
+    }
+
+    private double floor(DataSource dataSource, int threads) throws Exception {
+        return throughputWith(threads, () -> {
+            Connection c = dataSource.getConnection();
+            c.setAutoCommit(true);
+            return c;
+        }, (Connection c) -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO bench_floor (payload) VALUES (?)")) {
+                insert.setString(1, PAYLOAD);
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    interface Work<T> {
+        void run(T resource) throws Exception;
+    }
+
+    interface Open<T extends AutoCloseable> {
+        T open() throws Exception;
+    }
+
+    private double throughput(int threads, Consumer<Integer> action) throws Exception {
+        return throughputWith(threads, () -> () -> { }, (AutoCloseable none) -> action.accept(0));
+    }
+
+    /** Runs {@code work} on {@code threads} threads for one second of warm-up, then SECONDS; returns runs/s. */
+    private <T extends AutoCloseable> double throughputWith(int threads, Open<T> open, Work<T> work)
+            throws Exception {
+        AtomicLong done = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        long end = warmUpEnd + TimeUnit.SECONDS.toNanos(SECONDS);
+        CountDownLatch finished = new CountDownLatch(threads);
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(() -> {
+                try (T resource = open.open()) {
+                    long now;
+                    while ((now = System.nanoTime()) < end) {
+                        try {
+                            work.run(resource);
+                            if (now >= warmUpEnd) {
+                                done.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            if (errors.incrementAndGet() == 1) {
+                                e.printStackTrace();
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    e.printStackTrace();
+                } finally {
+                    finished.countDown();
+                }
+            }, "bench-" + t);
+            thread.start();
+        }
+        finished.await();
+        return done.get() / (double) SECONDS;
+    }
+
+    private int post(int port, String path, String json) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", TestUsers.basic("ndrc-office"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int get(int port, String path, String user) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Authorization", TestUsers.basic(user)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ 3: replay
+
+    private void replay(ConfigurableApplicationContext context, Map<String, Object> out) throws Exception {
+        EventStore eventStore = context.getBean(EventStore.class);
+        TransactionManager tx = context.getBean(TransactionManager.class);
+        JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+        StreamingEventProcessor processor = context.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(Projections.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
+        TokenStore tokens = context.getBean(TokenStore.class);
+        awaitProjections(jdbc, processor, tokens, Duration.ofMinutes(2));
+        processor.shutdownAsync().get(60, TimeUnit.SECONDS);
+
+        long appended = 0;
+        long appendStart = System.nanoTime();
+        for (int chunk = 0; appended < EVENTS; chunk++) {
+            List<GenericDomainEventMessage<?>> history = BenchmarkHistory.chunk("r" + RUN + "c" + chunk);
+            List<GenericDomainEventMessage<?>> take = history.subList(0,
+                    (int) Math.min(history.size(), EVENTS - appended));
+            for (int from = 0; from < take.size(); from += 2000) {
+                List<GenericDomainEventMessage<?>> batch = take.subList(from, Math.min(take.size(), from + 2000));
+                tx.executeInTransaction(() -> eventStore.publish(batch));
+            }
+            appended += take.size();
+        }
+        double appendSeconds = (System.nanoTime() - appendStart) / 1e9;
+        long inStore = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+
+        HeapWatch heap = new HeapWatch();
+        long start = System.nanoTime();
+        processor.resetTokens();
+        processor.start();
+        awaitProjections(jdbc, processor, tokens, Duration.ofHours(1));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long peak = heap.stop();
+        Map<String, Object> replay = new LinkedHashMap<>();
+        replay.put("eventsAppended", appended);
+        replay.put("appendEventsPerSecond", appended / appendSeconds);
+        replay.put("eventsInStore", inStore);
+        replay.put("seconds", seconds);
+        replay.put("eventsPerSecond", inStore / seconds);
+        replay.put("peakHeapMb", peak >> 20);
+        replay.put("batchSize", context.getEnvironment().getProperty("ledger.projections.batch-size", "250"));
+        replay.put("segments", context.getEnvironment().getProperty("ledger.projections.segments", "2"));
+        out.put("replay", replay);
+        row("h2 append " + appended + " events through the event store", appended / appendSeconds, "events/s", null);
+        row("h2 replay all projections from " + inStore + " events", inStore / seconds, "events/s", null);
+        row("h2 peak heap during replay", peak >> 20, "MB", null);
+    }
+
+    private static void awaitProjections(JdbcTemplate jdbc, StreamingEventProcessor processor, TokenStore tokens,
+                                         Duration patience) throws InterruptedException {
+        long head = jdbc.queryForObject("SELECT COALESCE(MAX(global_index), -1) FROM domain_event_entry", Long.class);
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            int segments = tokens.fetchSegments(Projections.PROCESSOR).length;
+            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            if (segments > 0 && status.size() >= segments && status.values().stream()
+                    .allMatch(s -> !s.isErrorState() && s.getCurrentPosition().orElse(-1) >= head)) {
+                return;
+            }
+            if (status.values().stream().anyMatch(EventTrackerStatus::isErrorState)) {
+                throw new IllegalStateException("projection failed: " + status);
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("projections did not reach " + head + ": " + processor.processingStatus());
+    }
+
+    /** Samples the used heap every 10 ms until stopped; returns the highest value seen. */
+    private final class HeapWatch {
+        private final AtomicLong peak = new AtomicLong();
+        private volatile boolean running = true;
+        private final Thread thread;
+
+        HeapWatch() {
+            thread = new Thread(() -> {
+                while (running) {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            return peak.get();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------- 4: reads
+
+    private void reads(ConfigurableApplicationContext context, Map<String, Object> out) throws Exception {
+        int port = port(context);
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("summary", "/api/summary");
+        queries.put("filteredList", "/api/agreements?status=IN_FORCE&domain=TRANSPORT&from=2020-03-01&sort=signedOn,desc&size=20");
+        Map<String, Object> reads = new LinkedHashMap<>();
+        out.put("reads", reads);
+        HeapWatch heap = new HeapWatch();
+        for (Map.Entry<String, String> query : queries.entrySet()) {
+            int status = get(port, query.getValue(), TestUsers.VIEWER);
+            if (status != 200) {
+                throw new IllegalStateException(query.getValue() + " answered " + status);
+            }
+            for (int clients : new int[]{1, 16, 64}) {
+                ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+                AtomicLong failures = new AtomicLong();
+                long measureFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+                double rate = throughput(clients, t -> {
+                    long begin = System.nanoTime();
+                    int s = get(port, query.getValue(), TestUsers.VIEWER);
+                    if (s != 200) {
+                        failures.incrementAndGet();
+                    }
+                    if (begin >= measureFrom) {
+                        latencies.add(System.nanoTime() - begin);
+                    }
+                });
+                long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+                double p50 = percentile(sorted, 0.50);
+                double p99 = percentile(sorted, 0.99);
+                reads.put(query.getKey() + clients, Map.of("p50Ms", p50, "p99Ms", p99, "requestsPerSecond", rate,
+                        "requests", sorted.length, "failures", failures.get()));
+                row("h2 GET " + query.getKey() + ", " + clients + " clients: p50 / p99 ms",
+                        p50, String.format("ms, p99 %.1f ms, %.0f req/s", p99, rate), null);
+            }
+        }
+        long peak = heap.stop();
+        reads.put("peakHeapMb", peak >> 20);
+        row("h2 peak heap under read load", peak >> 20, "MB", null);
+    }
+
+    private static double percentile(long[] sortedNanos, double q) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(q * sortedNanos.length) - 1);
+        return sortedNanos[Math.max(0, index)] / 1e6;
+    }
+
+    // ------------------------------------------------------------------------------------------------ 5: growth
+
+    private void growth(ConfigurableApplicationContext context, Map<String, Object> out) throws Exception {
+        CommandSender commands = context.getBean(CommandSender.class);
+        WriteContext as = new WriteContext("bench", null, null);
+        Map<String, Object> growth = new LinkedHashMap<>();
+        out.put("growth", growth);
+        growth.put("snapshotEvery", context.getEnvironment().getProperty("ledger.snapshots.every", "100"));
+        LocalDate day = LocalDate.of(1990, 1, 1);
+        Map<Integer, Double> p50s = new LinkedHashMap<>();
+        for (int size : new int[]{10, 1_000, 10_000}) {
+            String code = "g" + RUN + "-" + size;
+            commands.send(code, new RegisterPartyCommand(code, "增长参与方", null, PartyKind.GOVERNMENT, null, null), as);
+            int[] renames = {0};
+            for (int i = 1; i < size; i++) {
+                renames[0]++;
+                commands.send(code, new RenamePartyCommand(code, "增长参与方" + renames[0], null,
+                        day.plusDays(renames[0] / 10), null, null), as);
+            }
+            if (size == 1_000) {
+                timeTravel(context, code, growth);
+            }
+            // 200 more commands: the record grows from size to size + 200 while measured
+            long[] latencies = new long[200];
+            for (int i = 0; i < latencies.length; i++) {
+                renames[0]++;
+                long begin = System.nanoTime();
+                commands.send(code, new RenamePartyCommand(code, "增长参与方" + renames[0], null,
+                        day.plusDays(renames[0] / 10), null, null), as);
+                latencies[i] = System.nanoTime() - begin;
+            }
+            Arrays.sort(latencies);
+            double p50 = percentile(latencies, 0.5);
+            double p99 = percentile(latencies, 0.99);
+            p50s.put(size, p50);
+            growth.put("events" + size, Map.of("p50Ms", p50, "p99Ms", p99));
+            row("h2 command on a record of " + size + " events: p50", p50, String.format("ms, p99 %.1f ms", p99),
+                    null);
+        }
+        double ratio = p50s.get(10_000) / p50s.get(10);
+        growth.put("p50Ratio10000to10", ratio);
+        row("h2 growth p50(10,000 events) / p50(10 events)", ratio, "x", null);
+
+    }
+
+    /** GET .../as-of on a record of exactly 1,000 events, as it was recorded now (every event folded). */
+    private void timeTravel(ConfigurableApplicationContext context, String code, Map<String, Object> growth) {
+        int port = port(context);
+        String path = "/api/audit/records/" + code + "/as-of?recordedAt=" + Instant.now();
+        if (get(port, path, TestUsers.AUDITOR) != 200) {
+            throw new IllegalStateException(path + " failed");
+        }
+        long[] latencies = new long[100];
+        for (int i = 0; i < latencies.length; i++) {
+            long begin = System.nanoTime();
+            get(port, path, TestUsers.AUDITOR);
+            latencies[i] = System.nanoTime() - begin;
+        }
+        Arrays.sort(latencies);
+        growth.put("timeTravel1000", Map.of("p50Ms", percentile(latencies, 0.5), "p99Ms", percentile(latencies, 0.99)));
+        row("h2 time travel (as-of) on a 1,000-event record: p50", percentile(latencies, 0.5),
+                String.format("ms, p99 %.1f ms", percentile(latencies, 0.99)), null);
+    }
+
+    // ---------------------------------------------------------------------------------------------- verifier
+
+    private void verifier(ConfigurableApplicationContext context, Map<String, Object> out) throws Exception {
+        DataSource dataSource = context.getBean(DataSource.class);
+        long start = System.nanoTime();
+        VerificationReport report;
+        try (Connection connection = dataSource.getConnection()) {
+            report = new LedgerVerifier().verify(connection);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.put("verifier", Map.of("verified", report.verified(), "events", report.events(), "seconds", seconds,
+                "eventsPerSecond", report.events() / seconds));
+        row("h2 verifier over " + report.events() + " events (verified=" + report.verified() + ")",
+                report.events() / seconds, "events/s", null);
+    }
+
+    // ---------------------------------------------------------------------------------------------- reporting
+
+    private void row(String what, double value, String unit, Double ratio) {
+        String[] cells = {what, String.format(value >= 100 ? "%,.0f" : "%.2f", value), unit,
+                ratio == null ? "" : String.format("%.0f%%", ratio * 100)};
+        table.add(cells);
+        System.out.printf("BENCH | %-70s | %12s %-30s | %6s%n", (Object[]) cells);
+    }
+
+    private void write() throws Exception {
+        results.put("table", table);
+        Path out = Path.of("target", "bench", "results.json");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+                .writeValueAsString(results));
+        StringBuilder md = new StringBuilder("| measurement | value | unit | of floor (8 threads) |\n|---|---:|---|---:|\n");
+        for (String[] r : table) {
+            md.append("| ").append(String.join(" | ", r)).append(" |\n");
+        }
+        Files.writeString(Path.of("target", "bench", "results.md"), md);
+        System.out.println();
+        System.out.println(md);
+        System.out.println("Results written to " + out.toAbsolutePath());
+    }
+}
