@@ -202,7 +202,7 @@ public class AxonConfig {
      * be read is ignored and the record is rebuilt from all its events.
      */
     @Bean
-    ConfigurerModule aggregatesAndProcessing(@Value("${ledger.snapshots.every:100}") int snapshotEvery) {
+    ConfigurerModule aggregatesAndProcessing(@Value("${ledger.snapshots.every:0}") int snapshotEvery) {
         return configurer -> {
             // Axon's Spring snapshotter knows only @Aggregate beans; ours are configured here, so is their snapshotter.
             AtomicReference<Snapshotter> snapshotter = new AtomicReference<>();
