@@ -49,11 +49,12 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static coop.ledger.shared.Rules.blankToNull;
+import static coop.ledger.shared.Rules.requireKnownParty;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -81,8 +82,8 @@ public class Agreement {
         Rules.requireNotFuture(cmd.signedOn(), "signedOn", clock);
         List<String> signatories = cmd.signatories() == null ? List.of() : cmd.signatories();
         List<String> observers = cmd.observers() == null ? List.of() : cmd.observers();
-        requireDistinct(signatories, "signatories");
-        requireDistinct(observers, "observers");
+        Rules.requireDistinctParties(signatories, "signatories", "agreement.duplicate-party");
+        Rules.requireDistinctParties(observers, "observers", "agreement.duplicate-party");
         Rules.require(signatories.size() >= 2, "agreement.too-few-signatories",
                 "an agreement needs at least two distinct signatories, got " + signatories.size(),
                 Map.of("signatories", signatories));
@@ -131,7 +132,7 @@ public class Agreement {
                 "item " + cmd.itemId() + " is already on the cooperation list", Map.of("itemId", cmd.itemId()));
         Rules.requireText(cmd.description(), "description");
         List<String> responsible = cmd.responsibleParties() == null ? List.of() : cmd.responsibleParties();
-        requireDistinct(responsible, "responsibleParties");
+        Rules.requireDistinctParties(responsible, "responsibleParties", "agreement.duplicate-party");
         for (String party : responsible) {
             requireResponsibleParty(directory, party);
         }
@@ -394,29 +395,5 @@ public class Agreement {
                 "party " + partyCode + " neither takes part in agreement " + agreementId
                         + " nor belongs to a party that does",
                 Map.of("partyCode", partyCode));
-    }
-
-    private static RecordDirectory.PartyEntry requireKnownParty(RecordDirectory directory, String partyCode) {
-        return directory.party(partyCode).orElseThrow(() -> new RuleViolationException("party.unknown",
-                "party " + partyCode + " is not registered", Map.of("partyCode", String.valueOf(partyCode))));
-    }
-
-    private static void requireDistinct(List<String> codes, String field) {
-        Set<String> seen = new HashSet<>();
-        List<String> duplicates = new ArrayList<>();
-        for (String code : codes) {
-            Rules.require(code != null && !code.isBlank(), "field.required", field + " contains an empty party code",
-                    Map.of("field", field));
-            if (!seen.add(code)) {
-                duplicates.add(code);
-            }
-        }
-        Rules.require(duplicates.isEmpty(), "agreement.duplicate-party",
-                field + " names the same party more than once: " + duplicates,
-                Map.of("field", field, "duplicates", duplicates));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -35,11 +35,11 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import static coop.ledger.shared.Rules.blankToNull;
+import static coop.ledger.shared.Rules.requireKnownParty;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -68,8 +68,8 @@ public class Project {
         Rules.requireNotFuture(cmd.signedOn(), "signedOn", clock);
         List<String> investors = cmd.investors() == null ? List.of() : cmd.investors();
         List<String> hostParties = cmd.hostParties() == null ? List.of() : cmd.hostParties();
-        requireDistinct(investors, "investors");
-        requireDistinct(hostParties, "hostParties");
+        Rules.requireDistinctParties(investors, "investors", "project.duplicate-party");
+        Rules.requireDistinctParties(hostParties, "hostParties", "project.duplicate-party");
         Rules.require(!investors.isEmpty(), "project.no-investor", "a project needs at least one investor",
                 Map.of("investors", investors));
         Rules.require(!hostParties.isEmpty(), "project.no-host-party", "a project needs at least one host party",
@@ -185,13 +185,13 @@ public class Project {
                     Map.of("agreedInvestment", agreedInvestment.plain()));
         }
         if (investors != null) {
-            requireDistinct(investors, "investors");
+            Rules.requireDistinctParties(investors, "investors", "project.duplicate-party");
             Rules.require(!investors.isEmpty(), "project.no-investor", "a project needs at least one investor",
                     Map.of("investors", investors));
             investors.forEach(p -> requireKnownParty(directory, p));
         }
         if (hostParties != null) {
-            requireDistinct(hostParties, "hostParties");
+            Rules.requireDistinctParties(hostParties, "hostParties", "project.duplicate-party");
             Rules.require(!hostParties.isEmpty(), "project.no-host-party", "a project needs at least one host party",
                     Map.of("hostParties", hostParties));
             hostParties.forEach(p -> requireKnownParty(directory, p));
@@ -304,29 +304,5 @@ public class Project {
         Rules.require(!date.isBefore(previous), "project.date-before-previous-step",
                 field + " " + date + " is before the previous step of project " + projectId + " on " + previous,
                 Map.of("field", field, "date", date.toString(), "previous", previous.toString()));
-    }
-
-    private static RecordDirectory.PartyEntry requireKnownParty(RecordDirectory directory, String partyCode) {
-        return directory.party(partyCode).orElseThrow(() -> new RuleViolationException("party.unknown",
-                "party " + partyCode + " is not registered", Map.of("partyCode", String.valueOf(partyCode))));
-    }
-
-    private static void requireDistinct(List<String> codes, String field) {
-        Set<String> seen = new HashSet<>();
-        List<String> duplicates = new ArrayList<>();
-        for (String code : codes) {
-            Rules.require(code != null && !code.isBlank(), "field.required", field + " contains an empty party code",
-                    Map.of("field", field));
-            if (!seen.add(code)) {
-                duplicates.add(code);
-            }
-        }
-        Rules.require(duplicates.isEmpty(), "project.duplicate-party",
-                field + " names the same party more than once: " + duplicates,
-                Map.of("field", field, "duplicates", duplicates));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -19,7 +19,6 @@ import coop.ledger.service.query.ProgrammeState.ServiceItem;
 import coop.ledger.shared.Corrections;
 import coop.ledger.shared.RecordDirectory;
 import coop.ledger.shared.RecordIds;
-import coop.ledger.shared.RuleViolationException;
 import coop.ledger.shared.Rules;
 import coop.ledger.shared.UnknownRecordException;
 import coop.ledger.shared.Versions;
@@ -30,13 +29,13 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static coop.ledger.shared.Rules.blankToNull;
+import static coop.ledger.shared.Rules.requireKnownParty;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -69,13 +68,13 @@ public class Programme {
         String period = cmd.period().strip();
         requirePeriod(period);
         List<String> participants = cmd.participants() == null ? List.of() : cmd.participants();
-        requireDistinct(participants, "participants", "programme.duplicate-party");
+        Rules.requireDistinctValues(participants, "participants", "programme.duplicate-party");
         Rules.require(!participants.isEmpty(), "programme.no-participants",
                 "a programme needs at least one participant", Map.of("participants", participants));
         participants.forEach(p -> requireKnownParty(directory, p));
         List<String> categories = cmd.categories() == null ? List.of()
                 : cmd.categories().stream().map(c -> c == null ? null : c.strip()).toList();
-        requireDistinct(categories, "categories", "programme.duplicate-category");
+        Rules.requireDistinctValues(categories, "categories", "programme.duplicate-category");
         apply(new ProgrammeDeclaredEvent(cmd.programmeId(), cmd.name().strip(), List.copyOf(participants), period,
                 List.copyOf(categories), cmd.declaredOn(), blankToNull(cmd.note())));
     }
@@ -95,7 +94,7 @@ public class Programme {
                     Map.of("category", String.valueOf(category), "categories", state.categories()));
         }
         List<String> responsible = cmd.responsibleParties() == null ? List.of() : cmd.responsibleParties();
-        requireDistinct(responsible, "responsibleParties", "programme.duplicate-party");
+        Rules.requireDistinctValues(responsible, "responsibleParties", "programme.duplicate-party");
         for (String party : responsible) {
             requireResponsibleParty(directory, party);
         }
@@ -247,28 +246,5 @@ public class Programme {
                 "party " + partyCode + " neither takes part in programme " + programmeId
                         + " nor belongs to a party that does",
                 Map.of("partyCode", partyCode));
-    }
-
-    private static RecordDirectory.PartyEntry requireKnownParty(RecordDirectory directory, String partyCode) {
-        return directory.party(partyCode).orElseThrow(() -> new RuleViolationException("party.unknown",
-                "party " + partyCode + " is not registered", Map.of("partyCode", String.valueOf(partyCode))));
-    }
-
-    private static void requireDistinct(List<String> values, String field, String rule) {
-        Set<String> seen = new HashSet<>();
-        List<String> duplicates = new ArrayList<>();
-        for (String value : values) {
-            Rules.require(value != null && !value.isBlank(), "field.required", field + " contains an empty value",
-                    Map.of("field", field));
-            if (!seen.add(value)) {
-                duplicates.add(value);
-            }
-        }
-        Rules.require(duplicates.isEmpty(), rule, field + " names the same value more than once: " + duplicates,
-                Map.of("field", field, "duplicates", duplicates));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }
