@@ -131,7 +131,8 @@ class CrashRecoveryTest {
             for (Client client : clients) {
                 if (client.inFlight != null) {
                     Reply reply = send(api, client.inFlight);
-                    assertThat(reply.status()).as("retry of %s after restart: %s", client.inFlight, reply)
+                    assertThat(reply.status()).as("retry of %s after restart: %s%n%s", client.inFlight, reply,
+                                    ledger.lastErrorInLog())
                             .isBetween(200, 201);
                     retried++;
                     if (reply.json().path("replayed").asBoolean()) {
@@ -164,7 +165,8 @@ class CrashRecoveryTest {
             for (Client client : clients) {
                 if (client.inFlight != null) {
                     Reply reply = send(api, client.inFlight);
-                    assertThat(reply.status()).as("retry of %s: %s", client.inFlight, reply).isBetween(200, 201);
+                    assertThat(reply.status()).as("retry of %s: %s%n%s", client.inFlight, reply, ledger.lastErrorInLog())
+                            .isBetween(200, 201);
                     retried++;
                     if (reply.json().path("replayed").asBoolean()) {
                         recordedBeforeCrash++;

@@ -51,6 +51,25 @@ public final class LedgerProcess implements AutoCloseable {
         return new Api(port);
     }
 
+    /**
+     * The newest ERROR entry of the process log with the lines that follow it (its stack trace), so a failure
+     * seen by a test can say why the server failed; empty when the log has none.
+     */
+    public String lastErrorInLog() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            int last = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(" ERROR ")) {
+                    last = i;
+                }
+            }
+            return last < 0 ? "" : String.join("\n", lines.subList(last, Math.min(lines.size(), last + 40)));
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
     /** Kills the process with SIGKILL (what Process.destroyForcibly sends on Linux) and waits for it to end. */
     public void kill() {
         process.destroyForcibly();
