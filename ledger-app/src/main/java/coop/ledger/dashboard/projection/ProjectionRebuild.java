@@ -64,6 +64,14 @@ public class ProjectionRebuild {
     }
 
     /**
+     * An opaque value that changes whenever a rebuild starts, ends or fails (compare by identity): what was read
+     * from the tables before may no longer hold.
+     */
+    public Object phase() {
+        return run;
+    }
+
+    /**
      * Starts a rebuild in the background and returns its first progress; empty when one is already running.
      */
     public synchronized java.util.Optional<Progress> start(String by) {

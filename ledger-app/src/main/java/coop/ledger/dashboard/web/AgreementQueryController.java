@@ -5,6 +5,8 @@ import coop.ledger.agreement.api.AgreementStatus;
 import coop.ledger.dashboard.query.AgreementReadModel;
 import coop.ledger.dashboard.query.Filters;
 import coop.ledger.dashboard.query.Page;
+import coop.ledger.dashboard.query.PageRequest;
+import coop.ledger.dashboard.query.QueryCache;
 import coop.ledger.dashboard.query.Views;
 import coop.ledger.shared.CooperationDomain;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /** The list of agreements, from the dashboard projection. */
 @RestController
@@ -22,8 +25,10 @@ import java.time.LocalDate;
 public class AgreementQueryController {
 
     private final AgreementReadModel agreements;
+    private final QueryCache cache;
 
-    public AgreementQueryController(AgreementReadModel agreements) {
+    public AgreementQueryController(AgreementReadModel agreements, QueryCache cache) {
+        this.cache = cache;
         this.agreements = agreements;
     }
 
@@ -42,8 +47,9 @@ public class AgreementQueryController {
             @Parameter(description = "field,asc|desc") @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
-        return agreements.list(filters(party, domain, kind, status, occasion, from, to),
-                QueryParameters.page(page, size, sort, AgreementReadModel.SORTS, "signedOn,desc"));
+        Filters filters = filters(party, domain, kind, status, occasion, from, to);
+        PageRequest request = QueryParameters.page(page, size, sort, AgreementReadModel.SORTS, "signedOn,desc");
+        return cache.get(Arrays.asList("agreements", filters, request), () -> agreements.list(filters, request));
     }
 
     static Filters filters(String party, String domain, String kind, String status, String occasion, String from,

@@ -2,8 +2,10 @@ package coop.ledger.dashboard.web;
 
 import coop.ledger.dashboard.query.Filters;
 import coop.ledger.dashboard.query.Page;
+import coop.ledger.dashboard.query.PageRequest;
 import coop.ledger.dashboard.query.PartyOverviewReadModel;
 import coop.ledger.dashboard.query.PartyReadModel;
+import coop.ledger.dashboard.query.QueryCache;
 import coop.ledger.dashboard.query.Views;
 import coop.ledger.party.api.PartyKind;
 import coop.ledger.shared.web.RecordNotFoundException;
@@ -15,15 +17,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Arrays;
+
 /** The list of parties and what each takes part in, from the dashboard projection. */
 @RestController
 @Tag(name = "Queries")
 public class PartyQueryController {
 
     private final PartyReadModel parties;
+    private final QueryCache cache;
     private final PartyOverviewReadModel overviews;
 
-    public PartyQueryController(PartyReadModel parties, PartyOverviewReadModel overviews) {
+    public PartyQueryController(PartyReadModel parties, PartyOverviewReadModel overviews, QueryCache cache) {
+        this.cache = cache;
         this.parties = parties;
         this.overviews = overviews;
     }
@@ -38,15 +44,16 @@ public class PartyQueryController {
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         PartyKind k = QueryParameters.vocabulary("kind", kind, PartyKind.class);
-        return parties.list(new Filters(QueryParameters.code("parent", parent), null, null,
-                        k == null ? null : k.name(), null, null, null, null, null, null),
-                QueryParameters.page(page, size, sort, PartyReadModel.SORTS, "code,asc"));
+        Filters filters = new Filters(QueryParameters.code("parent", parent), null, null,
+                k == null ? null : k.name(), null, null, null, null, null, null);
+        PageRequest request = QueryParameters.page(page, size, sort, PartyReadModel.SORTS, "code,asc");
+        return cache.get(Arrays.asList("parties", filters, request), () -> parties.list(filters, request));
     }
 
     @GetMapping("/api/parties/{code}/overview")
     @Operation(summary = "What a party signs, observes, hosts, invests in and is responsible for, with totals",
             description = "Each list shows the newest 100 records; the totals count all of them.")
     public PartyOverviewReadModel.Overview overview(@PathVariable String code) {
-        return overviews.overview(code).orElseThrow(() -> new RecordNotFoundException("party", code));
+        return cache.get(Arrays.asList("overview", code), () -> overviews.overview(code)).orElseThrow(() -> new RecordNotFoundException("party", code));
     }
 }

@@ -2,7 +2,9 @@ package coop.ledger.dashboard.web;
 
 import coop.ledger.dashboard.query.Filters;
 import coop.ledger.dashboard.query.Page;
+import coop.ledger.dashboard.query.PageRequest;
 import coop.ledger.dashboard.query.ProgrammeReadModel;
+import coop.ledger.dashboard.query.QueryCache;
 import coop.ledger.dashboard.query.Views;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /** The list of public-service programmes, from the dashboard projection. */
 @RestController
@@ -19,8 +22,10 @@ import java.time.LocalDate;
 public class ProgrammeQueryController {
 
     private final ProgrammeReadModel programmes;
+    private final QueryCache cache;
 
-    public ProgrammeQueryController(ProgrammeReadModel programmes) {
+    public ProgrammeQueryController(ProgrammeReadModel programmes, QueryCache cache) {
+        this.cache = cache;
         this.programmes = programmes;
     }
 
@@ -38,8 +43,9 @@ public class ProgrammeQueryController {
         LocalDate fromDate = QueryParameters.date("from", from);
         LocalDate toDate = QueryParameters.date("to", to);
         QueryParameters.range(fromDate, toDate);
-        return programmes.list(new Filters(QueryParameters.code("party", party), null, null, null, null, null,
-                        fromDate, toDate, null, null),
-                QueryParameters.page(page, size, sort, ProgrammeReadModel.SORTS, "declaredOn,desc"));
+        Filters filters = new Filters(QueryParameters.code("party", party), null, null, null, null, null,
+                fromDate, toDate, null, null);
+        PageRequest request = QueryParameters.page(page, size, sort, ProgrammeReadModel.SORTS, "declaredOn,desc");
+        return cache.get(Arrays.asList("programmes", filters, request), () -> programmes.list(filters, request));
     }
 }

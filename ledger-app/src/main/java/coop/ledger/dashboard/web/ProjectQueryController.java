@@ -1,10 +1,12 @@
 package coop.ledger.dashboard.web;
 
-import coop.ledger.project.api.ProjectStatus;
 import coop.ledger.dashboard.query.Filters;
 import coop.ledger.dashboard.query.Page;
+import coop.ledger.dashboard.query.PageRequest;
 import coop.ledger.dashboard.query.ProjectReadModel;
+import coop.ledger.dashboard.query.QueryCache;
 import coop.ledger.dashboard.query.Views;
+import coop.ledger.project.api.ProjectStatus;
 import coop.ledger.shared.CooperationDomain;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 /** The list of signed projects, from the dashboard projection. */
@@ -22,8 +25,10 @@ import java.util.List;
 public class ProjectQueryController {
 
     private final ProjectReadModel projects;
+    private final QueryCache cache;
 
-    public ProjectQueryController(ProjectReadModel projects) {
+    public ProjectQueryController(ProjectReadModel projects, QueryCache cache) {
+        this.cache = cache;
         this.projects = projects;
     }
 
@@ -42,8 +47,9 @@ public class ProjectQueryController {
             @Parameter(description = "field,asc|desc") @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
-        return projects.list(filters(party, role, domain, status, occasion, from, to),
-                QueryParameters.page(page, size, sort, ProjectReadModel.SORTS, "signedOn,desc"));
+        Filters filters = filters(party, role, domain, status, occasion, from, to);
+        PageRequest request = QueryParameters.page(page, size, sort, ProjectReadModel.SORTS, "signedOn,desc");
+        return cache.get(Arrays.asList("projects", filters, request), () -> projects.list(filters, request));
     }
 
     static Filters filters(String party, String role, String domain, String status, String occasion, String from,

@@ -1,6 +1,7 @@
 package coop.ledger.dashboard.web;
 
 import coop.ledger.dashboard.query.Filters;
+import coop.ledger.dashboard.query.QueryCache;
 import coop.ledger.dashboard.query.StatsReadModel;
 import coop.ledger.dashboard.query.Views;
 import coop.ledger.service.api.ServiceItemStatus;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /** Totals and completion rates by group, as dashboards chart them. */
 @RestController
@@ -19,8 +21,10 @@ import java.time.LocalDate;
 public class StatsController {
 
     private final StatsReadModel stats;
+    private final QueryCache cache;
 
-    public StatsController(StatsReadModel stats) {
+    public StatsController(StatsReadModel stats, QueryCache cache) {
+        this.cache = cache;
         this.stats = stats;
     }
 
@@ -35,7 +39,8 @@ public class StatsController {
             @RequestParam(required = false) String occasion, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         String group = QueryParameters.choice("groupBy", groupBy, StatsReadModel.PROJECT_GROUPS, null);
-        return stats.projects(group, ProjectQueryController.filters(party, role, domain, status, occasion, from, to));
+        Filters filters = ProjectQueryController.filters(party, role, domain, status, occasion, from, to);
+        return cache.get(Arrays.asList("stats/projects", group, filters), () -> stats.projects(group, filters));
     }
 
     @GetMapping("/api/stats/programmes")
@@ -55,9 +60,10 @@ public class StatsController {
         LocalDate fromDate = QueryParameters.date("from", from);
         LocalDate toDate = QueryParameters.date("to", to);
         QueryParameters.range(fromDate, toDate);
-        return stats.programmes(group, new Filters(QueryParameters.code("party", party), null, null, null,
+        Filters filters = new Filters(QueryParameters.code("party", party), null, null, null,
                 s == null ? null : s.name(), null, fromDate, toDate, QueryParameters.code("programme", programme),
-                QueryParameters.text("category", category)));
+                QueryParameters.text("category", category));
+        return cache.get(Arrays.asList("stats/programmes", group, filters), () -> stats.programmes(group, filters));
     }
 
     @GetMapping("/api/stats/agreements")
@@ -72,7 +78,7 @@ public class StatsController {
             @RequestParam(required = false) String occasion, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         String group = QueryParameters.choice("groupBy", groupBy, StatsReadModel.AGREEMENT_GROUPS, null);
-        return stats.agreements(group,
-                AgreementQueryController.filters(party, domain, kind, status, occasion, from, to));
+        Filters filters = AgreementQueryController.filters(party, domain, kind, status, occasion, from, to);
+        return cache.get(Arrays.asList("stats/agreements", group, filters), () -> stats.agreements(group, filters));
     }
 }

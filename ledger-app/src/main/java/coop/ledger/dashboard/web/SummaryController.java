@@ -1,5 +1,6 @@
 package coop.ledger.dashboard.web;
 
+import coop.ledger.dashboard.query.QueryCache;
 import coop.ledger.dashboard.query.SummaryReadModel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 /** The headline figures of the whole ledger. */
@@ -17,8 +19,10 @@ import java.util.List;
 public class SummaryController {
 
     private final SummaryReadModel summary;
+    private final QueryCache cache;
 
-    public SummaryController(SummaryReadModel summary) {
+    public SummaryController(SummaryReadModel summary, QueryCache cache) {
+        this.cache = cache;
         this.summary = summary;
     }
 
@@ -37,6 +41,6 @@ public class SummaryController {
         QueryParameters.range(fromDate, toDate);
         String p = period == null || period.isBlank() ? null
                 : QueryParameters.choice("period", period, List.of("year", "month"), null);
-        return summary.summary(fromDate, toDate, p);
+        return cache.get(Arrays.asList("summary", fromDate, toDate, p), () -> summary.summary(fromDate, toDate, p));
     }
 }
