@@ -16,6 +16,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.eventsourcing.Snapshotter;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -202,17 +203,15 @@ public class AxonConfig {
      * be read is ignored and the record is rebuilt from all its events.
      */
     @Bean
-    ConfigurerModule aggregatesAndProcessing(@Value("${ledger.snapshots.every:0}") int snapshotEvery) {
+    ConfigurerModule aggregatesAndProcessing(@Value("${ledger.snapshots.every:100}") int snapshotEvery) {
         return configurer -> {
             // Axon's Spring snapshotter knows only @Aggregate beans; ours are configured here, so is their snapshotter.
             AtomicReference<Snapshotter> snapshotter = new AtomicReference<>();
             Function<org.axonframework.config.Configuration, Snapshotter> shared = c -> snapshotter.updateAndGet(
                     existing -> existing != null ? existing : AggregateSnapshotter.builder()
                             .eventStore(c.eventStore())
-                            .aggregateFactories(new GenericAggregateFactory<>(Party.class),
-                                    new GenericAggregateFactory<>(Agreement.class),
-                                    new GenericAggregateFactory<>(Programme.class),
-                                    new GenericAggregateFactory<>(Project.class))
+                            .aggregateFactories(factory(c, Party.class), factory(c, Agreement.class),
+                                    factory(c, Programme.class), factory(c, Project.class))
                             .parameterResolverFactory(c.parameterResolverFactory())
                             .handlerDefinition(c.handlerDefinition(Party.class))
                             .transactionManager(c.getComponent(TransactionManager.class))
@@ -227,6 +226,16 @@ public class AxonConfig {
             configurer.eventProcessing()
                     .registerListenerInvocationErrorHandler("record-directory", c -> PropagatingErrorHandler.instance());
         };
+    }
+
+    /**
+     * An aggregate factory whose model resolves handler parameters as the command bus does: with the configured
+     * resolvers (the Spring beans, such as the Clock, among them), not only those on the class path. A model
+     * inspected without them fails in the packaged jar, where no class-path resolver can find a Clock.
+     */
+    private static <A> GenericAggregateFactory<A> factory(org.axonframework.config.Configuration c, Class<A> type) {
+        return new GenericAggregateFactory<>(AnnotatedAggregateMetaModelFactory.inspectAggregate(type,
+                c.parameterResolverFactory(), c.handlerDefinition(type)));
     }
 
     private static final java.util.concurrent.Executor SNAPSHOTS = java.util.concurrent.Executors.newSingleThreadExecutor(

@@ -19,11 +19,10 @@ import static coop.ledger.testing.TestData.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With {@code ledger.snapshots.every=100} (snapshots are off by default), records are snapshotted every 100 events. A record loaded from its snapshot and
+ * Records are snapshotted every 100 events ({@code ledger.snapshots.every}). A record loaded from its snapshot and
  * the events after it decides exactly as one folded from its whole history: the rules that look back (a rename
  * before the previous one, a payment id used before, a correction citing an early event) still hold.
  */
-@org.springframework.test.context.TestPropertySource(properties = "ledger.snapshots.every=100")
 class SnapshotTest extends LedgerHttpTest {
 
     @Autowired

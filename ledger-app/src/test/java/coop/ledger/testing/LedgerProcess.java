@@ -28,17 +28,32 @@ public final class LedgerProcess implements AutoCloseable {
     private final Path dataDir;
     private final Path log;
     private final int port;
+    private final List<String> launcher;
     private Process process;
 
-    private LedgerProcess(Path dataDir, Path log, int port) {
+    private LedgerProcess(Path dataDir, Path log, int port, List<String> launcher) {
         this.dataDir = dataDir;
         this.log = log;
         this.port = port;
+        this.launcher = launcher;
     }
 
-    /** Starts the ledger on {@code dataDir} and returns once it answers its health check. */
+    /** Starts the ledger (from the test class path) on {@code dataDir} and returns once it is healthy. */
     public static LedgerProcess start(Path dataDir, Path log) {
-        LedgerProcess ledger = new LedgerProcess(dataDir, log, freePort());
+        LedgerProcess ledger = new LedgerProcess(dataDir, log, freePort(),
+                List.of("-cp", System.getProperty("java.class.path"), "coop.ledger.app.LedgerApplication"));
+        ledger.launch();
+        return ledger;
+    }
+
+    /**
+     * Starts the packaged application ({@code java -jar jar}, as the README runs it) on {@code dataDir} with
+     * {@code arguments} added, and returns once it is healthy.
+     */
+    public static LedgerProcess startJar(Path jar, Path dataDir, Path log, String... arguments) {
+        List<String> launcher = new ArrayList<>(List.of("-jar", jar.toAbsolutePath().toString()));
+        launcher.addAll(List.of(arguments));
+        LedgerProcess ledger = new LedgerProcess(dataDir, log, freePort(), launcher);
         ledger.launch();
         return ledger;
     }
@@ -97,9 +112,9 @@ public final class LedgerProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
                 "-Dfile.encoding=UTF-8", "-Duser.timezone=UTC",
-                "-Daxoniq.update-checker.disabled=true", "-Ddisable-axoniq-console-message=true",
-                "-cp", System.getProperty("java.class.path"),
-                "coop.ledger.app.LedgerApplication",
+                "-Daxoniq.update-checker.disabled=true", "-Ddisable-axoniq-console-message=true"));
+        command.addAll(launcher);
+        command.addAll(List.of(
                 "--server.port=" + port,
                 "--ledger.data-dir=" + dataDir.toAbsolutePath(),
                 // Only what the test needs: no JMX, no API documents, quiet logs.
