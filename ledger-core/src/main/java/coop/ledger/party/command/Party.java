@@ -93,7 +93,8 @@ public class Party {
     @EventSourcingHandler
     void on(PartyEvent event) {
         code = event.code();
-        state = PartyState.fold(state, event);
+        // The same fold readers use, keeping only what the rules look back at: loading stays flat as renames pile up.
+        state = PartyState.fold(state, event).withNewestFormerNameOnly();
     }
 
     private static String strip(String s) {

@@ -40,6 +40,19 @@ public record PartyState(
         return state.apply(event);
     }
 
+    /**
+     * This state with only its newest former name, which is as far back as the party's rules look (a rename may
+     * not be dated before the previous one). The aggregate keeps this, so a party renamed ten thousand times loads,
+     * snapshots and decides as fast as a new one; readers fold the whole history.
+     */
+    public PartyState withNewestFormerNameOnly() {
+        if (formerNames.size() <= 1) {
+            return this;
+        }
+        return new PartyState(code, nameZh, nameEn, kind, parentCode, establishedOn,
+                List.of(formerNames.get(formerNames.size() - 1)), version);
+    }
+
     public PartyState apply(PartyEvent event) {
         if (event instanceof PartyRenamedEvent e) {
             List<FormerName> former = new ArrayList<>(formerNames);

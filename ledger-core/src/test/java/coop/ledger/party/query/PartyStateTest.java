@@ -62,4 +62,16 @@ class PartyStateTest {
         assertThat(state.parentCode()).isEqualTo(WANZHOU);
         assertThat(state.establishedOn()).isEqualTo(WANZHOU_YIBAO_ESTABLISHED_ON);
     }
+
+    @Test
+    void the_decision_state_keeps_only_the_newest_former_name_and_everything_else() {
+        PartyState full = PartyState.registered(wanzhouYibaoRegistered()).apply(TO_FULL_NAME).apply(TO_SHORT_NAME);
+
+        PartyState decision = full.withNewestFormerNameOnly();
+
+        assertThat(decision.formerNames())
+                .containsExactly(new FormerName("重庆市万州区医疗保障局", null, SECOND_RENAME));
+        assertThat(decision).usingRecursiveComparison().ignoringFields("formerNames").isEqualTo(full);
+        assertThat(PartyState.registered(wanzhouYibaoRegistered()).withNewestFormerNameOnly().formerNames()).isEmpty();
+    }
 }
