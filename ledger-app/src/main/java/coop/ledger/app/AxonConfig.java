@@ -116,6 +116,7 @@ public class AxonConfig {
                                           EventSchema eventSchema,
                                           DataSource dataSource,
                                           EventStoreSettings settings,
+                                          @Value("${ledger.event-store.read-batch-size:100}") int readBatchSize,
                                           org.axonframework.config.Configuration configuration) {
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(snapshotSerializer())
@@ -131,6 +132,7 @@ public class AxonConfig {
                 .appendEvents(new HashingAppendEvents())
                 // Axon's read after a token with gaps scans the whole table on H2; this one uses the key
                 .readEventDataWithGaps(new IndexedGapReads())
+                .batchSize(readBatchSize)
                 .gapTimeout(Math.toIntExact(settings.gapTimeout().toMillis()))
                 .gapCleaningThreshold(settings.gapCleaningThreshold());
         boolean lockAppends = settings.commitOrderedAppends() && isPostgres(dataSource);
