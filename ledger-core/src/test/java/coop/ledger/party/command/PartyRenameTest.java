@@ -7,6 +7,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import static coop.ledger.testdata.Parties.WANZHOU_YIBAO;
 import static coop.ledger.testdata.Parties.WANZHOU_YIBAO_ESTABLISHED_ON;
@@ -44,27 +45,26 @@ class PartyRenameTest {
 
     @Test
     void after_many_renames_the_newest_one_bounds_the_next_and_versions_keep_counting() {
-        fixture.given(wanzhouYibaoRegistered(),
-                        new PartyRenamedEvent(WANZHOU_YIBAO, "万州区医保局", "Wanzhou Medical Insurance Bureau", FULL_NAME,
-                                null, RENAMED_ON, REASON),
-                        new PartyRenamedEvent(WANZHOU_YIBAO, FULL_NAME, null, "万州区医疗保障局", null,
-                                RENAMED_ON.plusDays(10), "简称"),
-                        new PartyRenamedEvent(WANZHOU_YIBAO, "万州区医疗保障局", null, FULL_NAME, null,
-                                RENAMED_ON.plusDays(20), "恢复全称"))
+        fixture.given(registeredAndRenamedThreeTimes())
                 .when(new RenamePartyCommand(WANZHOU_YIBAO, "万州区医疗保障局", null, RENAMED_ON.plusDays(15), "简称", null))
                 .expectException(violationOf("party.rename-before-previous"))
                 .expectNoEvents();
-        fixture.given(wanzhouYibaoRegistered(),
-                        new PartyRenamedEvent(WANZHOU_YIBAO, "万州区医保局", "Wanzhou Medical Insurance Bureau", FULL_NAME,
-                                null, RENAMED_ON, REASON),
-                        new PartyRenamedEvent(WANZHOU_YIBAO, FULL_NAME, null, "万州区医疗保障局", null,
-                                RENAMED_ON.plusDays(10), "简称"),
-                        new PartyRenamedEvent(WANZHOU_YIBAO, "万州区医疗保障局", null, FULL_NAME, null,
-                                RENAMED_ON.plusDays(20), "恢复全称"))
+        fixture.given(registeredAndRenamedThreeTimes())
                 .when(new RenamePartyCommand(WANZHOU_YIBAO, "万州区医疗保障局", null, RENAMED_ON.plusDays(20), "简称", 4L))
                 .expectEvents(new PartyRenamedEvent(WANZHOU_YIBAO, FULL_NAME, null, "万州区医疗保障局", null,
                         RENAMED_ON.plusDays(20), "简称"))
                 .expectResultMessagePayload(5L);
+    }
+
+    /** Registered, then renamed on RENAMED_ON, 10 and 20 days later. */
+    private static List<Object> registeredAndRenamedThreeTimes() {
+        return List.of(wanzhouYibaoRegistered(),
+                new PartyRenamedEvent(WANZHOU_YIBAO, "万州区医保局", "Wanzhou Medical Insurance Bureau", FULL_NAME, null,
+                        RENAMED_ON, REASON),
+                new PartyRenamedEvent(WANZHOU_YIBAO, FULL_NAME, null, "万州区医疗保障局", null, RENAMED_ON.plusDays(10),
+                        "简称"),
+                new PartyRenamedEvent(WANZHOU_YIBAO, "万州区医疗保障局", null, FULL_NAME, null, RENAMED_ON.plusDays(20),
+                        "恢复全称"));
     }
 
     @Test
