@@ -45,6 +45,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -59,13 +61,16 @@ import java.util.function.Consumer;
  *
  * <p>Properties: {@code bench.events} (events replayed, default 1,000,000), {@code bench.seconds} (length of each
  * throughput phase, default 5), {@code bench.postgres} (also measure on embedded PostgreSQL with fsync on, default
- * true).
+ * true), {@code bench.phases} (which of writes, replay, reads, growth and verifier to run, default all; reads
+ * need the events the replay phase appends).
  */
 class LedgerBenchmark {
 
     private static final int EVENTS = Integer.getInteger("bench.events", 1_000_000);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 5);
     private static final boolean POSTGRES = Boolean.parseBoolean(System.getProperty("bench.postgres", "true"));
+    private static final Set<String> PHASES = Set.of(System.getProperty("bench.phases",
+            "writes,replay,reads,growth,verifier").split(","));
     private static final String PAYLOAD = "川渝".repeat(10) + "x".repeat(500 - 60); // 500 bytes in UTF-8
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
@@ -81,21 +86,31 @@ class LedgerBenchmark {
         results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "maxHeapMb", Runtime.getRuntime().maxMemory() >> 20, "java", System.getProperty("java.version"),
                 "os", System.getProperty("os.name") + " " + System.getProperty("os.version")));
-        results.put("properties", Map.of("bench.events", EVENTS, "bench.seconds", SECONDS, "bench.postgres", POSTGRES));
+        results.put("properties", Map.of("bench.events", EVENTS, "bench.seconds", SECONDS, "bench.postgres", POSTGRES,
+                "bench.phases", String.join(",", new TreeSet<>(PHASES))));
         Path dataDir = Path.of("target", "bench", "data-" + RUN).toAbsolutePath();
         Files.createDirectories(dataDir);
         LedgerApplication.quietAxon();
         try (ConfigurableApplicationContext h2 = start("h2", dataDir.toString())) {
             Map<String, Object> h2Results = new LinkedHashMap<>();
             results.put("h2", h2Results);
-            double floor8 = floorAndWrites("h2", h2, h2Results);
-            replay(h2, h2Results);
-            reads(h2, h2Results);
-            growth(h2, h2Results);
-            verifier(h2, h2Results);
-            h2Results.put("floor8", floor8);
+            if (PHASES.contains("writes")) {
+                h2Results.put("floor8", floorAndWrites("h2", h2, h2Results));
+            }
+            if (PHASES.contains("replay")) {
+                replay(h2, h2Results);
+            }
+            if (PHASES.contains("reads")) {
+                reads(h2, h2Results);
+            }
+            if (PHASES.contains("growth")) {
+                growth(h2, h2Results);
+            }
+            if (PHASES.contains("verifier")) {
+                verifier(h2, h2Results);
+            }
         }
-        if (POSTGRES) {
+        if (POSTGRES && PHASES.contains("writes")) {
             PostgresNodes database = PostgresNodes.freshDatabase();
             Map<String, Object> pg = new LinkedHashMap<>();
             results.put("postgres", pg);
@@ -298,8 +313,8 @@ class LedgerBenchmark {
         replay.put("seconds", seconds);
         replay.put("eventsPerSecond", inStore / seconds);
         replay.put("peakHeapMb", peak >> 20);
-        replay.put("batchSize", context.getEnvironment().getProperty("ledger.projections.batch-size", "250"));
-        replay.put("segments", context.getEnvironment().getProperty("ledger.projections.segments", "2"));
+        replay.put("batchSize", context.getEnvironment().getProperty("ledger.projections.batch-size", "500"));
+        replay.put("segments", context.getEnvironment().getProperty("ledger.projections.segments", "1"));
         out.put("replay", replay);
         row("h2 append " + appended + " events through the event store", appended / appendSeconds, "events/s", null);
         row("h2 replay all projections from " + inStore + " events", inStore / seconds, "events/s", null);
