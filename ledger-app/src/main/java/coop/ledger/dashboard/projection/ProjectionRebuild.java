@@ -1,6 +1,8 @@
 package coop.ledger.dashboard.projection;
 
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -8,6 +10,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -20,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Rebuilds every dashboard table from the events on demand (the "Audit" issue): shuts the {@code projections}
- * processor down, resets its tokens (the reset handler empties the tables) and starts it again, so it replays the
- * whole history. One rebuild at a time; queries keep answering from the tables as they fill.
+ * processor down, resets its tokens (the reset handler empties the tables), applies the history up to the head in
+ * large transactions ({@link BulkReplay}) and starts the processor again, which goes on from there. One rebuild at
+ * a time; queries keep answering from the tables as they fill.
  */
 @Component
 public class ProjectionRebuild {
@@ -47,15 +51,21 @@ public class ProjectionRebuild {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final TokenStore tokenStore;
+    private final TransactionManager transactions;
     private final Clock clock;
+    private final int chunk;
     private volatile Run run = IDLE;
+    private volatile long bulkPosition = -1;
 
     public ProjectionRebuild(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
-                             Clock clock) {
+                             TransactionManager transactions, Clock clock,
+                             @Value("${ledger.projections.rebuild-chunk:10000}") int chunk) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
+        this.transactions = transactions;
         this.clock = clock;
+        this.chunk = chunk;
     }
 
     /** True while a rebuild runs: the tables then hold only part of the history. */
@@ -79,6 +89,7 @@ public class ProjectionRebuild {
             return java.util.Optional.empty();
         }
         long head = position(eventStore.createHeadToken());
+        bulkPosition = -1;
         run = new Run("running", head, clock.instant(), null, 0, by, null);
         Thread worker = new Thread(this::rebuild, "projections-rebuild");
         worker.setDaemon(true);
@@ -96,14 +107,14 @@ public class ProjectionRebuild {
         Long eta = null;
         if (r.startedAt() != null) {
             double seconds = Math.max(Duration.between(r.startedAt(), end).toMillis(), 1) / 1000.0;
-            rate = Math.round(r.done() / seconds * 10) / 10.0;
+            rate = Math.round(Math.max(0, r.done()) / seconds * 10) / 10.0;
             if (r.state().equals("running") && rate > 0) {
                 eta = Math.round((r.head() - r.done()) / rate);
             } else if (r.state().equals("done")) {
                 eta = 0L;
             }
         }
-        return new Progress(r.state(), r.done(), r.head(), rate, eta, time(r.startedAt()), time(r.finishedAt()),
+        return new Progress(r.state(), Math.max(0, r.done()), Math.max(0, r.head()), rate, eta, time(r.startedAt()), time(r.finishedAt()),
                 r.startedBy(), r.error());
     }
 
@@ -111,8 +122,19 @@ public class ProjectionRebuild {
         try {
             StreamingEventProcessor processor = processor();
             processor.shutdownAsync().get(60, TimeUnit.SECONDS);
-            processor.resetTokens();
-            processor.start();
+            try {
+                processor.resetTokens();
+                bulkPosition = 0;
+                long applied = new BulkReplay(eventStore, tokenStore, transactions,
+                        ((AbstractEventProcessor) processor).eventHandlerInvoker(), Projections.PROCESSOR, chunk)
+                        .run(run.head(), position -> bulkPosition = position);
+                log.info("Projections rebuild applied {} events in chunks of {}; the processor goes on from there",
+                        applied, chunk);
+            } finally {
+                // Whatever failed, the processor runs again from the tokens last committed: a failed reset leaves
+                // the old tables and tokens, a failed chunk leaves the chunks before it.
+                processor.start();
+            }
             while (!caughtUp(processor)) {
                 Thread.sleep(100);
             }
@@ -152,10 +174,14 @@ public class ProjectionRebuild {
         return true;
     }
 
-    /** The position every segment has reached: the lowest of them (0 before the segments are claimed). */
+    /**
+     * The position every segment has reached: the lowest of them, or while the chunks are applied, the position of
+     * the last one committed (0 before either).
+     */
     private long done() {
         Map<Integer, EventTrackerStatus> status = processor().processingStatus();
-        return status.values().stream().mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0);
+        long processed = status.values().stream().mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0);
+        return Math.max(processed, bulkPosition);
     }
 
     private StreamingEventProcessor processor() {
@@ -163,8 +189,9 @@ public class ProjectionRebuild {
                 .orElseThrow(() -> new IllegalStateException("no processor " + Projections.PROCESSOR));
     }
 
+    /** An event's global position; -1 for an empty store (no head token), which a rebuild has at once caught up. */
     private static long position(TrackingToken token) {
-        return token == null ? 0 : token.position().orElse(0);
+        return token == null ? -1 : token.position().orElse(-1);
     }
 
     private static OffsetDateTime time(Instant instant) {

@@ -95,14 +95,16 @@ public class ReadModelStore {
     }
 
     /**
-     * Rows read and written while one projection batch is processed. A batch applies up to hundreds of events in
+     * Rows read and written while one projection batch is processed. A batch applies up to thousands of events in
      * one transaction, often several of the same record in a row: each row is read from the table once and
-     * written once, in JDBC batches, just before the transaction commits. Outside a unit of work rows are written
-     * at once.
+     * written once, and each set of link rows (a record's participants, domains, responsible parties) is replaced
+     * once with its last value, in JDBC batches, just before the transaction commits. Outside a unit of work rows
+     * are written at once.
      */
     private final class BatchRows {
         private final Map<String, Object> rows = new HashMap<>();
         private final Map<String, Object> dirty = new LinkedHashMap<>();
+        private final Map<String, Links> links = new LinkedHashMap<>();
 
         void flush() {
             Map<String, List<Object[]>> byStatement = new LinkedHashMap<>();
@@ -110,12 +112,28 @@ public class ReadModelStore {
                 Write w = write(row);
                 byStatement.computeIfAbsent(w.sql(), k -> new ArrayList<>()).add(w.args());
             });
+            // Every replaced set's old rows go first, then all the new ones: a delete only touches its own key.
+            Map<String, List<Object[]>> deletes = new LinkedHashMap<>();
+            Map<String, List<Object[]>> inserts = new LinkedHashMap<>();
+            links.values().forEach(l -> {
+                deletes.computeIfAbsent(l.delete(), k -> new ArrayList<>()).add(l.key());
+                if (!l.rows().isEmpty()) {
+                    inserts.computeIfAbsent(l.insert(), k -> new ArrayList<>()).addAll(l.rows());
+                }
+            });
             byStatement.forEach(jdbc::batchUpdate);
+            deletes.forEach(jdbc::batchUpdate);
+            inserts.forEach(jdbc::batchUpdate);
             dirty.clear();
+            links.clear();
         }
     }
 
     private record Write(String sql, Object[] args) {
+    }
+
+    /** The link rows of one key, replacing whatever the table held for that key. */
+    private record Links(String delete, Object[] key, String insert, List<Object[]> rows) {
     }
 
     private static final String BATCH_ROWS = ReadModelStore.class.getName() + ".rows";
@@ -158,6 +176,9 @@ public class ReadModelStore {
     }
 
     private Write write(Object row) {
+        if (row instanceof Write w) {
+            return w;
+        }
         if (row instanceof PartyRow r) {
             return new Write(upsertParty, new Object[]{r.code(), r.nameZh(), r.nameEn(), r.kind().name(),
                     r.parentCode(), r.establishedOn(), r.renames(), r.lastSequence(), r.lastPosition(), r.updatedAt()});
@@ -243,17 +264,15 @@ public class ReadModelStore {
 
     public void saveParticipant(String agreementId, String partyCode, ParticipantRole role, LocalDate since,
                                 long sequence) {
-        jdbc.update(upsertParticipant, agreementId, partyCode, role.name(), since, sequence);
+        put("participant:" + agreementId + "/" + partyCode, new Write(upsertParticipant,
+                new Object[]{agreementId, partyCode, role.name(), since, sequence}));
     }
 
     /** Replaces the agreement's domains with those of {@code row}. */
     public void saveDomains(AgreementRow row) {
-        jdbc.update("DELETE FROM dash_agreement_domain WHERE agreement_id = ?", row.id());
-        List<Object[]> rows = new ArrayList<>();
-        row.domains().forEach(d -> rows.add(new Object[]{row.id(), d.name()}));
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO dash_agreement_domain (agreement_id, domain_code) VALUES (?, ?)", rows);
-        }
+        replaceLinks("DELETE FROM dash_agreement_domain WHERE agreement_id = ?", new Object[]{row.id()},
+                "INSERT INTO dash_agreement_domain (agreement_id, domain_code) VALUES (?, ?)",
+                row.domains().stream().map(d -> new Object[]{row.id(), d.name()}).toList());
     }
 
     public Optional<AgreementItemRow> agreementItem(String agreementId, String itemId) {
@@ -282,6 +301,10 @@ public class ReadModelStore {
 
     /** Participants who joined at the signing ({@code since} = its date) take the corrected signing date. */
     public void moveParticipantsSince(String agreementId, LocalDate from, LocalDate to, long sequence) {
+        BatchRows rows = batchRows();
+        if (rows != null) {
+            rows.flush(); // the update below must see the participants this batch saved (a rare correction)
+        }
         jdbc.update("UPDATE dash_agreement_participant SET since = ?, last_sequence = ? WHERE agreement_id = ? "
                 + "AND since = ?", to, sequence, agreementId, from);
     }
@@ -380,6 +403,11 @@ public class ReadModelStore {
     // ---------------------------------------------------------------- helpers
 
     private void replaceLinks(String delete, Object[] key, String insert, List<Object[]> rows) {
+        BatchRows batch = batchRows();
+        if (batch != null) {
+            batch.links.put(delete + java.util.Arrays.asList(key), new Links(delete, key, insert, rows));
+            return;
+        }
         jdbc.update(delete, key);
         if (!rows.isEmpty()) {
             jdbc.batchUpdate(insert, rows);

@@ -1,0 +1,129 @@
+package coop.ledger.dashboard.projection;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * Feeds the history to the projection handlers in large transactions, without the pooled processor, while that
+ * processor is shut down after a reset.
+ *
+ * <p>The processor hands a segment at most 1,024 buffered events, so each of its transactions holds at most that
+ * many, and a record touched in every batch has its rows read and written again each time. Here one transaction
+ * applies {@code chunk} events: the same handlers, the same batch-scoped row cache of {@link ReadModelStore}, but
+ * each row is read and written once per chunk. Every chunk commits its rows together with the tokens of all
+ * segments, exactly as a processor batch does, so a crash in the middle leaves tables and tokens agreeing and the
+ * processor simply goes on from there when it starts.
+ *
+ * <p>Events carry the segment's replay token, as in the processor, so handlers see {@code ReplayStatus.REPLAY}
+ * until the position the tokens had when they were reset.
+ */
+final class BulkReplay {
+
+    private final EventStore eventStore;
+    private final TokenStore tokenStore;
+    private final TransactionManager transactions;
+    private final EventHandlerInvoker handlers;
+    private final String processor;
+    private final int chunk;
+
+    BulkReplay(EventStore eventStore, TokenStore tokenStore, TransactionManager transactions,
+               EventHandlerInvoker handlers, String processor, int chunk) {
+        this.eventStore = eventStore;
+        this.tokenStore = tokenStore;
+        this.transactions = transactions;
+        this.handlers = handlers;
+        this.processor = processor;
+        this.chunk = chunk;
+    }
+
+    /**
+     * Applies every event from the segments' lowest position up to {@code head} (and any stored meanwhile that the
+     * stream offers before it runs dry), reporting the position reached after each committed chunk. An event a
+     * segment had already applied changes nothing (every row remembers the last sequence it applied). Claims the
+     * segments and releases them at the end, so the processor can claim them when it starts.
+     *
+     * @return the number of events applied
+     */
+    long run(long head, LongConsumer committedUpTo) throws Exception {
+        int[] segments = transactions.fetchInTransaction(() -> tokenStore.fetchSegments(processor));
+        TrackingToken[] tokens = new TrackingToken[segments.length];
+        transactions.executeInTransaction(() -> {
+            for (int i = 0; i < segments.length; i++) {
+                tokens[i] = tokenStore.fetchToken(processor, segments[i]);
+            }
+        });
+        TrackingToken start = WrappedToken.unwrapLowerBound(tokens[0]);
+        for (TrackingToken token : tokens) {
+            TrackingToken lower = WrappedToken.unwrapLowerBound(token);
+            start = start == null || lower == null ? null : start.lowerBound(lower);
+        }
+        long applied = 0;
+        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(start)) {
+            List<EventMessage<?>> batch = new ArrayList<>(chunk);
+            TrackingToken messageToken = tokens[0];
+            boolean more = stream.hasNextAvailable();
+            while (more) {
+                TrackedEventMessage<?> event = stream.nextAvailable();
+                messageToken = WrappedToken.advance(messageToken, event.trackingToken());
+                batch.add(event.withTrackingToken(messageToken));
+                long position = event.trackingToken().position().orElse(-1);
+                more = position < head && stream.hasNextAvailable();
+                if (batch.size() >= chunk || !more) {
+                    advance(tokens, event.trackingToken());
+                    apply(batch, segments, tokens);
+                    applied += batch.size();
+                    batch.clear();
+                    committedUpTo.accept(position);
+                }
+            }
+        } finally {
+            transactions.executeInTransaction(() -> {
+                for (int segment : segments) {
+                    tokenStore.releaseClaim(processor, segment);
+                }
+            });
+        }
+        return applied;
+    }
+
+    /** One transaction: the chunk's events through the handlers, then the segments' tokens, then commit. */
+    private void apply(List<EventMessage<?>> batch, int[] segments, TrackingToken[] tokens) throws Exception {
+        TrackingToken[] reached = tokens.clone();
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(batch));
+        unitOfWork.attachTransaction(transactions);
+        unitOfWork.onPrepareCommit(u -> {
+            for (int i = 0; i < segments.length; i++) {
+                tokenStore.storeToken(reached[i], processor, segments[i]);
+            }
+        });
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            handlers.handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            throw failure instanceof Exception e ? e : new IllegalStateException(failure);
+        }
+    }
+
+    private static void advance(TrackingToken[] tokens, TrackingToken to) {
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = WrappedToken.advance(tokens[i], to);
+        }
+    }
+}
