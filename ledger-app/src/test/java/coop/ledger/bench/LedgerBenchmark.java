@@ -63,13 +63,15 @@ import java.util.function.Consumer;
  * <p>Properties: {@code bench.events} (events replayed, default 1,000,000), {@code bench.seconds} (length of each
  * throughput phase, default 5), {@code bench.postgres} (also measure on embedded PostgreSQL with fsync on, default
  * true), {@code bench.phases} (which of writes, replay, reads, growth and verifier to run, default all; reads
- * need the events the replay phase appends).
+ * need the events the replay phase appends), {@code bench.keep-data} (keep the run's data directory, which is
+ * deleted at the end otherwise).
  */
 class LedgerBenchmark {
 
     private static final int EVENTS = Integer.getInteger("bench.events", 1_000_000);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 5);
     private static final boolean POSTGRES = Boolean.parseBoolean(System.getProperty("bench.postgres", "true"));
+    private static final boolean KEEP_DATA = Boolean.getBoolean("bench.keep-data");
     private static final Set<String> PHASES = Set.of(System.getProperty("bench.phases",
             "writes,replay,reads,growth,verifier").split(","));
     private static final String PAYLOAD = "川渝".repeat(10) + "x".repeat(500 - 60); // 500 bytes in UTF-8
@@ -123,6 +125,16 @@ class LedgerBenchmark {
             }
         }
         write();
+        if (!KEEP_DATA) {
+            deleteTree(dataDir);
+        }
+    }
+
+    /** H2 keeps old chunks for 45 s under write load, so one run's store takes gigabytes: it goes at the end. */
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------- set-up

@@ -16,6 +16,8 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.LongConsumer;
 
 /**
@@ -73,22 +75,19 @@ final class BulkReplay {
             start = start == null || lower == null ? null : start.lowerBound(lower);
         }
         long applied = 0;
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(start)) {
+        try (Prefetch events = new Prefetch(eventStore.openStream(start), head)) {
             List<EventMessage<?>> batch = new ArrayList<>(chunk);
             TrackingToken messageToken = tokens[0];
-            boolean more = stream.hasNextAvailable();
-            while (more) {
-                TrackedEventMessage<?> event = stream.nextAvailable();
+            for (Next next = events.take(); next.event() != null; next = events.take()) {
+                TrackedEventMessage<?> event = next.event();
                 messageToken = WrappedToken.advance(messageToken, event.trackingToken());
                 batch.add(event.withTrackingToken(messageToken));
-                long position = event.trackingToken().position().orElse(-1);
-                more = position < head && stream.hasNextAvailable();
-                if (batch.size() >= chunk || !more) {
+                if (batch.size() >= chunk || next.last()) {
                     advance(tokens, event.trackingToken());
                     apply(batch, segments, tokens);
                     applied += batch.size();
                     batch.clear();
-                    committedUpTo.accept(position);
+                    committedUpTo.accept(event.trackingToken().position().orElse(-1));
                 }
             }
         } finally {
@@ -118,6 +117,59 @@ final class BulkReplay {
         if (result.isExceptional()) {
             Throwable failure = result.exceptionResult();
             throw failure instanceof Exception e ? e : new IllegalStateException(failure);
+        }
+    }
+
+    /** An event read ahead, whether it is the last one to apply, or (event null) the end of the stream. */
+    private record Next(TrackedEventMessage<?> event, boolean last, Throwable failure) {
+    }
+
+    /**
+     * Reads and deserializes the events on a thread of its own, a few thousand ahead of the one applying them:
+     * on two cores the reading and the applying then overlap.
+     */
+    private static final class Prefetch implements AutoCloseable {
+
+        private final BlockingQueue<Next> queue = new ArrayBlockingQueue<>(4096);
+        private final Thread reader;
+        private volatile boolean closed;
+
+        Prefetch(BlockingStream<TrackedEventMessage<?>> stream, long head) {
+            reader = new Thread(() -> read(stream, head), "projections-rebuild-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        private void read(BlockingStream<TrackedEventMessage<?>> stream, long head) {
+            try (stream) {
+                boolean more = stream.hasNextAvailable();
+                while (more && !closed) {
+                    TrackedEventMessage<?> event = stream.nextAvailable();
+                    event.getPayload();
+                    more = event.trackingToken().position().orElse(-1) < head && stream.hasNextAvailable();
+                    queue.put(new Next(event, !more, null));
+                }
+                queue.put(new Next(null, true, null));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable failure) {
+                queue.offer(new Next(null, true, failure));
+            }
+        }
+
+        Next take() throws Exception {
+            Next next = queue.take();
+            if (next.failure() != null) {
+                throw new IllegalStateException("reading the events failed: " + next.failure().getMessage(),
+                        next.failure());
+            }
+            return next;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            reader.interrupt();
         }
     }
 

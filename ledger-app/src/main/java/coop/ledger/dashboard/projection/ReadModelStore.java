@@ -132,6 +132,11 @@ public class ReadModelStore {
     private record Write(String sql, Object[] args) {
     }
 
+    /** One participant row, kept in the batch until it is written. */
+    private record Participant(String agreementId, String partyCode, ParticipantRole role, LocalDate since,
+                               long sequence) {
+    }
+
     /** The link rows of one key, replacing whatever the table held for that key. */
     private record Links(String delete, Object[] key, String insert, List<Object[]> rows) {
     }
@@ -176,8 +181,9 @@ public class ReadModelStore {
     }
 
     private Write write(Object row) {
-        if (row instanceof Write w) {
-            return w;
+        if (row instanceof Participant p) {
+            return new Write(upsertParticipant, new Object[]{p.agreementId(), p.partyCode(), p.role().name(),
+                    p.since(), p.sequence()});
         }
         if (row instanceof PartyRow r) {
             return new Write(upsertParty, new Object[]{r.code(), r.nameZh(), r.nameEn(), r.kind().name(),
@@ -264,8 +270,8 @@ public class ReadModelStore {
 
     public void saveParticipant(String agreementId, String partyCode, ParticipantRole role, LocalDate since,
                                 long sequence) {
-        put("participant:" + agreementId + "/" + partyCode, new Write(upsertParticipant,
-                new Object[]{agreementId, partyCode, role.name(), since, sequence}));
+        put("participant:" + agreementId + "/" + partyCode,
+                new Participant(agreementId, partyCode, role, since, sequence));
     }
 
     /** Replaces the agreement's domains with those of {@code row}. */
@@ -301,9 +307,13 @@ public class ReadModelStore {
 
     /** Participants who joined at the signing ({@code since} = its date) take the corrected signing date. */
     public void moveParticipantsSince(String agreementId, LocalDate from, LocalDate to, long sequence) {
-        BatchRows rows = batchRows();
-        if (rows != null) {
-            rows.flush(); // the update below must see the participants this batch saved (a rare correction)
+        BatchRows batch = batchRows();
+        if (batch != null) {
+            // Participants this batch saved are still in memory: move them there. A stale row of the same party in
+            // the table may be moved below too; the batch's own row overwrites it when the batch is written.
+            batch.dirty.replaceAll((key, row) -> row instanceof Participant p && p.agreementId().equals(agreementId)
+                    && p.since().equals(from) ? new Participant(agreementId, p.partyCode(), p.role(), to, sequence)
+                    : row);
         }
         jdbc.update("UPDATE dash_agreement_participant SET since = ?, last_sequence = ? WHERE agreement_id = ? "
                 + "AND since = ?", to, sequence, agreementId, from);
