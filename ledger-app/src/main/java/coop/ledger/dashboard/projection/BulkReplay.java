@@ -153,7 +153,11 @@ final class BulkReplay {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Throwable failure) {
-                queue.offer(new Next(null, true, failure));
+                try {
+                    queue.put(new Next(null, true, failure)); // waits for room: the applier must hear of it
+                } catch (InterruptedException closedMeanwhile) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
 

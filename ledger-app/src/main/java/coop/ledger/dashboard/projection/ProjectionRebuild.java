@@ -59,7 +59,7 @@ public class ProjectionRebuild {
 
     public ProjectionRebuild(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
                              TransactionManager transactions, Clock clock,
-                             @Value("${ledger.projections.rebuild-chunk:10000}") int chunk) {
+                             @Value("${ledger.projections.rebuild-chunk:2000}") int chunk) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
@@ -123,13 +123,17 @@ public class ProjectionRebuild {
             StreamingEventProcessor processor = processor();
             processor.shutdownAsync().get(60, TimeUnit.SECONDS);
             try {
+                long resetStart = System.nanoTime();
                 processor.resetTokens();
+                long applyStart = System.nanoTime();
                 bulkPosition = 0;
                 long applied = new BulkReplay(eventStore, tokenStore, transactions,
                         ((AbstractEventProcessor) processor).eventHandlerInvoker(), Projections.PROCESSOR, chunk)
                         .run(run.head(), position -> bulkPosition = position);
-                log.info("Projections rebuild applied {} events in chunks of {}; the processor goes on from there",
-                        applied, chunk);
+                log.info("Projections rebuild: tables emptied and tokens reset in {} ms, {} events applied in chunks "
+                                + "of {} in {} ms; the processor goes on from there",
+                        (applyStart - resetStart) / 1_000_000, applied, chunk,
+                        (System.nanoTime() - applyStart) / 1_000_000);
             } finally {
                 // Whatever failed, the processor runs again from the tokens last committed: a failed reset leaves
                 // the old tables and tokens, a failed chunk leaves the chunks before it.

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The projections are disposable: after a large history is projected, resetting the processor and replaying every
  * event rebuilds every table to exactly the same content, byte for byte; so does a rebuild, which applies the
- * history in chunks of 10,000 ({@link BulkReplay}, so at least three here) before the processor goes on.
+ * history in chunks of 2,000 ({@link BulkReplay}, so over ten here) before the processor goes on.
  */
 class ProjectionReplayTest extends DashboardTest {
 
@@ -92,7 +92,7 @@ class ProjectionReplayTest extends DashboardTest {
 
         System.out.printf("Projection replay test: generated %d events %s; appended through the event store in "
                         + "%.1f s; projected them in %.1f s = %.0f events/s; reset and replayed all %d events in the "
-                        + "store in %.1f s = %.0f events/s; rebuilt them (chunks of 10,000) in %.1f s = %.0f events/s%n",
+                        + "store in %.1f s = %.0f events/s; rebuilt them (chunks of 2,000) in %.1f s = %.0f events/s%n",
                 history.size(), generator.perKind(), appendSeconds, catchUpSeconds, history.size() / catchUpSeconds,
                 inStore, replaySeconds, inStore / replaySeconds, rebuildSeconds, inStore / rebuildSeconds);
         assertThat(projected).contains(history.get(0).getAggregateIdentifier());
