@@ -102,12 +102,11 @@ final class BulkReplay {
 
     /** One transaction: the chunk's events through the handlers, then the segments' tokens, then commit. */
     private void apply(List<EventMessage<?>> batch, int[] segments, TrackingToken[] tokens) throws Exception {
-        TrackingToken[] reached = tokens.clone();
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(batch));
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
         unitOfWork.attachTransaction(transactions);
         unitOfWork.onPrepareCommit(u -> {
             for (int i = 0; i < segments.length; i++) {
-                tokenStore.storeToken(reached[i], processor, segments[i]);
+                tokenStore.storeToken(tokens[i], processor, segments[i]);
             }
         });
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {

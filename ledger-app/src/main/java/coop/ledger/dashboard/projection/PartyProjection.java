@@ -53,7 +53,7 @@ public class PartyProjection {
     /** A replay starts from empty tables; the agreement, project and programme projections share this one reset. */
     @ResetHandler
     void reset() {
-        store.clearAll();
+        store.emptyAllBeforeNextBatch();
     }
 
     static IllegalStateException missing(String kind, String id) {

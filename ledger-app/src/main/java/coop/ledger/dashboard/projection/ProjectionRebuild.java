@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Rebuilds every dashboard table from the events on demand (the "Audit" issue): shuts the {@code projections}
- * processor down, resets its tokens (the reset handler empties the tables), applies the history up to the head in
- * large transactions ({@link BulkReplay}) and starts the processor again, which goes on from there. One rebuild at
+ * processor down, resets its tokens (the reset handler marks the tables, which the first chunk empties), applies
+ * the history up to the head in large transactions ({@link BulkReplay}) and starts the processor again, which goes
+ * on from there. One rebuild at
  * a time; queries keep answering from the tables as they fill.
  */
 @Component
@@ -114,8 +115,8 @@ public class ProjectionRebuild {
                 eta = 0L;
             }
         }
-        return new Progress(r.state(), Math.max(0, r.done()), Math.max(0, r.head()), rate, eta, time(r.startedAt()), time(r.finishedAt()),
-                r.startedBy(), r.error());
+        return new Progress(r.state(), Math.max(0, r.done()), Math.max(0, r.head()), rate, eta, time(r.startedAt()),
+                time(r.finishedAt()), r.startedBy(), r.error());
     }
 
     private void rebuild() {
@@ -130,7 +131,7 @@ public class ProjectionRebuild {
                 long applied = new BulkReplay(eventStore, tokenStore, transactions,
                         ((AbstractEventProcessor) processor).eventHandlerInvoker(), Projections.PROCESSOR, chunk)
                         .run(run.head(), position -> bulkPosition = position);
-                log.info("Projections rebuild: tables emptied and tokens reset in {} ms, {} events applied in chunks "
+                log.info("Projections rebuild: tokens reset in {} ms, {} events applied in chunks "
                                 + "of {} in {} ms; the processor goes on from there",
                         (applyStart - resetStart) / 1_000_000, applied, chunk,
                         (System.nanoTime() - applyStart) / 1_000_000);

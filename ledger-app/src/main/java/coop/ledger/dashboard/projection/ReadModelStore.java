@@ -240,7 +240,7 @@ public class ReadModelStore {
      * million events' rows took H2 26 s in one transaction, {@code TRUNCATE} takes a fraction of a second, but H2
      * commits it at once, so it cannot share the reset's transaction.
      */
-    public void clearAll() {
+    public void emptyAllBeforeNextBatch() {
         if (jdbc.queryForObject("SELECT COUNT(*) FROM dash_reset_pending", Integer.class) == 0) {
             jdbc.update("INSERT INTO dash_reset_pending (marker) VALUES (1)");
         }
