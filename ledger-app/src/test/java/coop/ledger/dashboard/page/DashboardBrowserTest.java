@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -104,6 +105,9 @@ class DashboardBrowserTest {
     void connect() {
         api = new Api(port);
         wait = new WebDriverWait(browser, PATIENCE);
+        // A wait may find an element just before the page it belongs to is replaced (the login's redirect): look
+        // again rather than fail on the stale reference.
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @Test
