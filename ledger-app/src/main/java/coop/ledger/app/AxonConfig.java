@@ -1,12 +1,17 @@
 package coop.ledger.app;
 
+import coop.ledger.eventstore.CommitOrderedEventStorageEngine;
+import coop.ledger.eventstore.DuplicateKeyResolver;
+import coop.ledger.eventstore.EventStoreSettings;
+import coop.ledger.eventstore.IndexedGapReads;
+import coop.ledger.eventstore.RenamedEventTypes;
 import coop.ledger.agreement.command.Agreement;
-import coop.ledger.audit.persistence.HashingAppendEvents;
+import coop.ledger.audit.HashingAppendEvents;
 import coop.ledger.party.command.Party;
-import coop.ledger.service.command.Programme;
+import coop.ledger.programme.command.Programme;
 import coop.ledger.project.command.Project;
-import coop.ledger.shared.persistence.IdempotencyInterceptor;
-import coop.ledger.shared.web.CommandSender;
+import coop.ledger.shared.command.IdempotencyInterceptor;
+import coop.ledger.shared.command.CommandSender;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -222,6 +227,7 @@ public class AxonConfig {
                             // on a thread of its own, in a transaction of its own, after the command's commit
                             .executor(SNAPSHOTS)
                             .build());
+            configurer.registerEventUpcaster(c -> new RenamedEventTypes());
             configurer.configureAggregate(aggregate(Party.class, snapshotEvery, shared));
             configurer.configureAggregate(aggregate(Agreement.class, snapshotEvery, shared));
             configurer.configureAggregate(aggregate(Programme.class, snapshotEvery, shared));

@@ -1,10 +1,5 @@
 package coop.ledger.audit;
 
-import coop.ledger.audit.persistence.AuditLedger;
-import coop.ledger.audit.persistence.LedgerRestore;
-import coop.ledger.audit.persistence.LedgerVerifier;
-import coop.ledger.audit.persistence.RestoreRefusedException;
-import coop.ledger.audit.persistence.VerificationReport;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;

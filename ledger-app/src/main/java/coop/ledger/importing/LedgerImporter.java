@@ -2,7 +2,7 @@ package coop.ledger.importing;
 
 import coop.ledger.shared.RuleViolationException;
 import coop.ledger.shared.UnknownRecordException;
-import coop.ledger.shared.web.IdempotencyKeyReusedException;
+import coop.ledger.shared.command.IdempotencyKeyReusedException;
 import coop.ledger.shared.web.RecordNotFoundException;
 import jakarta.validation.Validator;
 import org.axonframework.commandhandling.CommandExecutionException;

@@ -1,7 +1,6 @@
 package coop.ledger.audit;
 
 import coop.ledger.app.LedgerApplication;
-import coop.ledger.audit.persistence.LedgerSealer;
 import coop.ledger.testing.Api;
 import coop.ledger.testing.LedgerHttpTest;
 import coop.ledger.testing.Reply;

@@ -1,9 +1,5 @@
 package coop.ledger.audit;
 
-import coop.ledger.audit.persistence.EventHash;
-import coop.ledger.audit.persistence.LedgerSealer;
-import coop.ledger.audit.persistence.LedgerVerifier;
-import coop.ledger.audit.persistence.VerificationReport;
 import coop.ledger.testing.LedgerHttpTest;
 import coop.ledger.testing.Reply;
 import coop.ledger.testing.TestData;

@@ -1,15 +1,15 @@
 package coop.ledger.bench;
 
 import coop.ledger.app.LedgerApplication;
-import coop.ledger.audit.persistence.LedgerVerifier;
-import coop.ledger.audit.persistence.VerificationReport;
-import coop.ledger.dashboard.projection.BenchmarkHistory;
-import coop.ledger.dashboard.projection.ProjectionRebuild;
-import coop.ledger.dashboard.projection.Projections;
+import coop.ledger.audit.LedgerVerifier;
+import coop.ledger.audit.VerificationReport;
+import coop.ledger.testing.BenchmarkHistory;
+import coop.ledger.processing.ProjectionRebuild;
+import coop.ledger.processing.Projections;
 import coop.ledger.party.api.PartyKind;
 import coop.ledger.party.api.RegisterPartyCommand;
 import coop.ledger.party.api.RenamePartyCommand;
-import coop.ledger.shared.web.CommandSender;
+import coop.ledger.shared.command.CommandSender;
 import coop.ledger.shared.web.WriteContext;
 import coop.ledger.testing.PostgresNodes;
 import coop.ledger.testing.TestUsers;

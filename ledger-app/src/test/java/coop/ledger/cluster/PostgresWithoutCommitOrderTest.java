@@ -1,6 +1,6 @@
 package coop.ledger.cluster;
 
-import coop.ledger.app.CommitOrderedEventStorageEngine;
+import coop.ledger.eventstore.CommitOrderedEventStorageEngine;
 import coop.ledger.testing.Api;
 import coop.ledger.testing.PostgresNodes;
 import coop.ledger.testing.TestData;

@@ -1,7 +1,7 @@
 package coop.ledger.importing;
 
 import coop.ledger.app.LedgerApplication;
-import coop.ledger.dashboard.projection.Projections;
+import coop.ledger.processing.Projections;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;

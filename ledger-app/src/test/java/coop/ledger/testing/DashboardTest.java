@@ -1,6 +1,6 @@
 package coop.ledger.testing;
 
-import coop.ledger.dashboard.projection.Projections;
+import coop.ledger.processing.Projections;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;

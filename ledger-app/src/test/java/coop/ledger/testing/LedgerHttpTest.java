@@ -42,7 +42,7 @@ public abstract class LedgerHttpTest {
     protected Api api;
 
     @Autowired
-    private coop.ledger.dashboard.projection.ProjectionRebuild rebuild;
+    private coop.ledger.processing.ProjectionRebuild rebuild;
 
     @BeforeEach
     void connectToLedger() {

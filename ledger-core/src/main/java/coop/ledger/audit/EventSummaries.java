@@ -24,12 +24,12 @@ import coop.ledger.project.api.ProjectConstructionStartedEvent;
 import coop.ledger.project.api.ProjectCorrectedEvent;
 import coop.ledger.project.api.ProjectFirmedUpEvent;
 import coop.ledger.project.api.ProjectSignedEvent;
-import coop.ledger.service.api.ProgrammeDeclaredEvent;
-import coop.ledger.service.api.ServiceItemCompletedEvent;
-import coop.ledger.service.api.ServiceItemCorrectedEvent;
-import coop.ledger.service.api.ServiceItemListedEvent;
-import coop.ledger.service.api.ServiceItemReopenedEvent;
-import coop.ledger.service.api.ServiceItemWithdrawnEvent;
+import coop.ledger.programme.api.ProgrammeDeclaredEvent;
+import coop.ledger.programme.api.ServiceItemCompletedEvent;
+import coop.ledger.programme.api.ServiceItemCorrectedEvent;
+import coop.ledger.programme.api.ServiceItemListedEvent;
+import coop.ledger.programme.api.ServiceItemReopenedEvent;
+import coop.ledger.programme.api.ServiceItemWithdrawnEvent;
 import coop.ledger.shared.Money;
 
 import java.util.HashMap;

@@ -42,7 +42,7 @@ class EventSummariesTest {
     @Test
     void the_scan_finds_the_events_of_all_four_concepts() {
         assertThat(EVENT_TYPES).extracting(Class::getPackageName).contains("coop.ledger.party.api",
-                "coop.ledger.agreement.api", "coop.ledger.project.api", "coop.ledger.service.api");
+                "coop.ledger.agreement.api", "coop.ledger.project.api", "coop.ledger.programme.api");
         assertThat(EVENT_TYPES).hasSizeGreaterThanOrEqualTo(30);
     }
 

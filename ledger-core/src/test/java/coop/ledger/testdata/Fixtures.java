@@ -3,7 +3,7 @@ package coop.ledger.testdata;
 import coop.ledger.agreement.command.Agreement;
 import coop.ledger.party.command.Party;
 import coop.ledger.project.command.Project;
-import coop.ledger.service.command.Programme;
+import coop.ledger.programme.command.Programme;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 

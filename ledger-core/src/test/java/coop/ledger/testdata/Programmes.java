@@ -1,9 +1,9 @@
 package coop.ledger.testdata;
 
-import coop.ledger.service.api.DeclareProgrammeCommand;
-import coop.ledger.service.api.ListServiceItemCommand;
-import coop.ledger.service.api.ProgrammeDeclaredEvent;
-import coop.ledger.service.api.ServiceItemListedEvent;
+import coop.ledger.programme.api.DeclareProgrammeCommand;
+import coop.ledger.programme.api.ListServiceItemCommand;
+import coop.ledger.programme.api.ProgrammeDeclaredEvent;
+import coop.ledger.programme.api.ServiceItemListedEvent;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,6 @@
 package coop.ledger.shared.web;
 
+import coop.ledger.shared.command.IdempotencyKeyReusedException;
 import coop.ledger.shared.RuleViolationException;
 import coop.ledger.shared.UnknownRecordException;
 import org.axonframework.commandhandling.CommandExecutionException;

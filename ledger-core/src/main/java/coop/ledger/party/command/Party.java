@@ -6,7 +6,7 @@ import coop.ledger.party.api.PartyRegisteredEvent;
 import coop.ledger.party.api.PartyRenamedEvent;
 import coop.ledger.party.api.RegisterPartyCommand;
 import coop.ledger.party.api.RenamePartyCommand;
-import coop.ledger.party.query.PartyState;
+import coop.ledger.party.state.PartyState;
 import coop.ledger.shared.RecordDirectory;
 import coop.ledger.shared.RecordIds;
 import coop.ledger.shared.RuleViolationException;

@@ -18,7 +18,7 @@ import coop.ledger.project.api.ProjectStatus;
 import coop.ledger.project.api.ReportInvestmentCommand;
 import coop.ledger.project.api.SignProjectCommand;
 import coop.ledger.project.api.StartProjectConstructionCommand;
-import coop.ledger.project.query.ProjectState;
+import coop.ledger.project.state.ProjectState;
 import coop.ledger.shared.CooperationDomain;
 import coop.ledger.shared.Corrections;
 import coop.ledger.shared.Money;

@@ -1,0 +1,193 @@
+package coop.ledger.agreement;
+
+import coop.ledger.agreement.api.AmendAgreementCommand;
+import coop.ledger.agreement.api.CompleteCooperationItemCommand;
+import coop.ledger.agreement.api.CorrectAgreementSigningCommand;
+import coop.ledger.agreement.api.CorrectPaymentCommand;
+import coop.ledger.agreement.api.DropCooperationItemCommand;
+import coop.ledger.agreement.api.ExpireAgreementCommand;
+import coop.ledger.agreement.api.FindAgreementQuery;
+import coop.ledger.agreement.api.JoinAgreementCommand;
+import coop.ledger.agreement.api.ListCooperationItemCommand;
+import coop.ledger.agreement.api.PromoteObserverCommand;
+import coop.ledger.agreement.api.RecordPaymentCommand;
+import coop.ledger.agreement.api.SignAgreementCommand;
+import coop.ledger.agreement.api.StartCooperationItemCommand;
+import coop.ledger.agreement.api.SupersedeAgreementCommand;
+import coop.ledger.agreement.api.TerminateAgreementCommand;
+import coop.ledger.agreement.state.AgreementState;
+import coop.ledger.shared.command.CommandSender;
+import coop.ledger.shared.web.RecordNotFoundException;
+import coop.ledger.shared.web.Responses;
+import coop.ledger.shared.web.WriteContext;
+import coop.ledger.shared.web.WriteResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Cooperation agreements (合作协议): signing, participants, cooperation list, amendments, closure, payments. */
+@RestController
+@RequestMapping("/api/agreements")
+@Tag(name = "Agreements", description = "Cooperation agreements (合作协议) and their cooperation lists (合作清单)")
+public class AgreementController {
+
+    private final CommandSender commands;
+    private final QueryGateway queries;
+
+    public AgreementController(CommandSender commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping
+    @Operation(summary = "Record the signing of an agreement")
+    public ResponseEntity<WriteResult> sign(@Valid @RequestBody AgreementRequests.Sign body, WriteContext context) {
+        String id = body.id() != null ? body.id() : context.newRecordId();
+        WriteResult result = commands.send(id, new SignAgreementCommand(id, body.title(), body.kind(),
+                body.signatories(), body.observers(), body.signedOn(), body.place(), body.occasion(), body.domains(),
+                body.summary()), context);
+        return Responses.created("/api/agreements/" + id, result);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Current state of an agreement, read from its events")
+    public ResponseEntity<AgreementView> get(@PathVariable String id) {
+        AgreementState state = queries.query(new FindAgreementQuery(id),
+                        ResponseTypes.optionalInstanceOf(AgreementState.class))
+                .join()
+                .orElseThrow(() -> new RecordNotFoundException("agreement", id));
+        return ResponseEntity.ok().eTag(Responses.eTag(state.version())).body(AgreementView.of(state));
+    }
+
+    @PostMapping("/{id}/participants")
+    @Operation(summary = "A party joins the agreement as signatory or observer")
+    public ResponseEntity<WriteResult> join(@PathVariable String id, @Valid @RequestBody AgreementRequests.Join body,
+                                            WriteContext context) {
+        return Responses.updated(commands.send(id, new JoinAgreementCommand(id, body.partyCode(), body.role(),
+                body.joinedOn(), context.expectedVersion()), context));
+    }
+
+    @PostMapping("/{id}/participants/{partyCode}/promotion")
+    @Operation(summary = "An observer becomes a signatory")
+    public ResponseEntity<WriteResult> promote(@PathVariable String id, @PathVariable String partyCode,
+                                               @Valid @RequestBody AgreementRequests.Promote body, WriteContext context) {
+        return Responses.updated(commands.send(id, new PromoteObserverCommand(id, partyCode, body.promotedOn(),
+                context.expectedVersion()), context));
+    }
+
+    @PostMapping("/{id}/items")
+    @Operation(summary = "Add an item to the cooperation list (合作清单)")
+    public ResponseEntity<WriteResult> listItem(@PathVariable String id,
+                                                @Valid @RequestBody AgreementRequests.ListItem body,
+                                                WriteContext context) {
+        String itemId = body.itemId() != null ? body.itemId() : context.newRecordId();
+        WriteResult result = commands.send(id, new ListCooperationItemCommand(id, itemId, body.description(),
+                body.domain(), body.responsibleParties(), body.dueOn(), body.listedOn(), body.itemCount(), body.note(),
+                context.expectedVersion()),
+                context);
+        return Responses.created("/api/agreements/" + id + "#item-" + itemId, result);
+    }
+
+    @PostMapping("/{id}/items/{itemId}/start")
+    @Operation(summary = "Work on a cooperation item began")
+    public ResponseEntity<WriteResult> startItem(@PathVariable String id, @PathVariable String itemId,
+                                                 @Valid @RequestBody AgreementRequests.StartItem body,
+                                                 WriteContext context) {
+        return Responses.updated(commands.send(id, new StartCooperationItemCommand(id, itemId, body.startedOn(),
+                context.expectedVersion()), context));
+    }
+
+    @PostMapping("/{id}/items/{itemId}/complete")
+    @Operation(summary = "A cooperation item was completed")
+    public ResponseEntity<WriteResult> completeItem(@PathVariable String id, @PathVariable String itemId,
+                                                    @Valid @RequestBody AgreementRequests.CompleteItem body,
+                                                    WriteContext context) {
+        return Responses.updated(commands.send(id, new CompleteCooperationItemCommand(id, itemId, body.completedOn(),
+                body.evidence(), context.expectedVersion()), context));
+    }
+
+    @PostMapping("/{id}/items/{itemId}/drop")
+    @Operation(summary = "A cooperation item was dropped")
+    public ResponseEntity<WriteResult> dropItem(@PathVariable String id, @PathVariable String itemId,
+                                                @Valid @RequestBody AgreementRequests.DropItem body,
+                                                WriteContext context) {
+        return Responses.updated(commands.send(id, new DropCooperationItemCommand(id, itemId, body.droppedOn(),
+                body.reason(), context.expectedVersion()), context));
+    }
+
+    @PostMapping("/{id}/amendments")
+    @Operation(summary = "The agreement was amended: what changed and why")
+    public ResponseEntity<WriteResult> amend(@PathVariable String id, @Valid @RequestBody AgreementRequests.Amend body,
+                                             WriteContext context) {
+        return Responses.updated(commands.send(id, new AmendAgreementCommand(id, body.amendedOn(), body.title(),
+                body.summary(), body.domains(), body.description(), body.reason(), context.expectedVersion()), context));
+    }
+
+    @PostMapping("/{id}/supersession")
+    @Operation(summary = "The agreement was superseded by another recorded agreement")
+    public ResponseEntity<WriteResult> supersede(@PathVariable String id,
+                                                 @Valid @RequestBody AgreementRequests.Supersede body,
+                                                 WriteContext context) {
+        return Responses.updated(commands.send(id, new SupersedeAgreementCommand(id, body.supersededBy(),
+                body.supersededOn(), body.reason(), context.expectedVersion()), context));
+    }
+
+    @PostMapping("/{id}/expiry")
+    @Operation(summary = "The agreement reached the end of its term")
+    public ResponseEntity<WriteResult> expire(@PathVariable String id, @Valid @RequestBody AgreementRequests.Expire body,
+                                              WriteContext context) {
+        return Responses.updated(commands.send(id, new ExpireAgreementCommand(id, body.expiredOn(),
+                context.expectedVersion()), context));
+    }
+
+    @PostMapping("/{id}/termination")
+    @Operation(summary = "The agreement was terminated before its term")
+    public ResponseEntity<WriteResult> terminate(@PathVariable String id,
+                                                 @Valid @RequestBody AgreementRequests.Terminate body,
+                                                 WriteContext context) {
+        return Responses.updated(commands.send(id, new TerminateAgreementCommand(id, body.terminatedOn(),
+                body.reason(), context.expectedVersion()), context));
+    }
+
+    @PostMapping("/{id}/payments")
+    @Operation(summary = "A compensation or fund payment under the agreement")
+    public ResponseEntity<WriteResult> recordPayment(@PathVariable String id,
+                                                     @Valid @RequestBody AgreementRequests.Payment body,
+                                                     WriteContext context) {
+        String paymentId = body.paymentId() != null ? body.paymentId() : context.newRecordId();
+        WriteResult result = commands.send(id, new RecordPaymentCommand(id, paymentId, body.payer(), body.payee(),
+                body.amount(), body.paidOn(), body.purpose(), context.expectedVersion()), context);
+        return Responses.created("/api/agreements/" + id + "#payment-" + paymentId, result);
+    }
+
+    @PostMapping("/{id}/payments/{paymentId}/corrections")
+    @Operation(summary = "Correct a mis-recorded payment (amount, paidOn, payer, payee), citing the event it corrects "
+            + "(correctsSequence; default the latest event of the payment) and giving the reason")
+    public ResponseEntity<WriteResult> correctPayment(@PathVariable String id, @PathVariable String paymentId,
+                                                      @Valid @RequestBody AgreementRequests.CorrectPayment body,
+                                                      WriteContext context) {
+        return Responses.updated(commands.send(id, new CorrectPaymentCommand(id, paymentId, body.correctsSequence(),
+                body.payer(), body.payee(), body.amount(), body.paidOn(), body.reason(), context.expectedVersion()),
+                context));
+    }
+
+    @PostMapping("/{id}/signing/corrections")
+    @Operation(summary = "Correct the recorded signing (signedOn, place, occasion, title), citing the event it "
+            + "corrects (correctsSequence; default the signing or its latest correction) and giving the reason")
+    public ResponseEntity<WriteResult> correctSigning(@PathVariable String id,
+                                                      @Valid @RequestBody AgreementRequests.CorrectSigning body,
+                                                      WriteContext context) {
+        return Responses.updated(commands.send(id, new CorrectAgreementSigningCommand(id, body.correctsSequence(),
+                body.title(), body.signedOn(), body.place(), body.occasion(), body.reason(),
+                context.expectedVersion()), context));
+    }
+}

@@ -1,0 +1,66 @@
+package coop.ledger.agreement;
+
+import coop.ledger.shared.query.QueryParameters;
+import coop.ledger.agreement.api.AgreementKind;
+import coop.ledger.agreement.api.AgreementStatus;
+import coop.ledger.shared.query.Filters;
+import coop.ledger.shared.query.Page;
+import coop.ledger.shared.query.PageRequest;
+import coop.ledger.shared.query.QueryCache;
+import coop.ledger.shared.query.Views;
+import coop.ledger.shared.CooperationDomain;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+
+/** The list of agreements, from the dashboard projection. */
+@RestController
+@Tag(name = "Queries", description = "Lists and overviews read from the dashboard projections (not the event store)")
+public class AgreementQueryController {
+
+    private final AgreementReadModel agreements;
+    private final QueryCache cache;
+
+    public AgreementQueryController(AgreementReadModel agreements, QueryCache cache) {
+        this.cache = cache;
+        this.agreements = agreements;
+    }
+
+    @GetMapping("/api/agreements")
+    @Operation(summary = "List agreements (合作协议), filtered, sorted and paged",
+            description = "Sort fields: signedOn, title, id, status, kind, paymentsTotal, itemsCompleted, itemsTotal, "
+                    + "updated. Default sort signedOn,desc; page from 0; size up to 200 (default 50).")
+    public Page<Views.AgreementItem> list(
+            @Parameter(description = "a party code: agreements it signs or observes") @RequestParam(required = false) String party,
+            @Parameter(description = "a domain (code, 中文 or English label)") @RequestParam(required = false) String domain,
+            @Parameter(description = "agreement kind, e.g. FRAMEWORK or 框架协议") @RequestParam(required = false) String kind,
+            @Parameter(description = "IN_FORCE, EXPIRED, TERMINATED or SUPERSEDED") @RequestParam(required = false) String status,
+            @Parameter(description = "the signing occasion (签约活动), exactly") @RequestParam(required = false) String occasion,
+            @Parameter(description = "signed on or after, yyyy-MM-dd") @RequestParam(required = false) String from,
+            @Parameter(description = "signed on or before, yyyy-MM-dd") @RequestParam(required = false) String to,
+            @Parameter(description = "field,asc|desc") @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        Filters filters = filters(party, domain, kind, status, occasion, from, to);
+        PageRequest request = QueryParameters.page(page, size, sort, AgreementReadModel.SORTS, "signedOn,desc");
+        return cache.get(Arrays.asList("agreements", filters, request), () -> agreements.list(filters, request));
+    }
+
+    public static Filters filters(String party, String domain, String kind, String status, String occasion, String from,
+                           String to) {
+        AgreementKind k = QueryParameters.vocabulary("kind", kind, AgreementKind.class);
+        AgreementStatus s = QueryParameters.vocabulary("status", status, AgreementStatus.class);
+        LocalDate fromDate = QueryParameters.date("from", from);
+        LocalDate toDate = QueryParameters.date("to", to);
+        QueryParameters.range(fromDate, toDate);
+        return new Filters(QueryParameters.code("party", party), null,
+                QueryParameters.vocabulary("domain", domain, CooperationDomain.class), k == null ? null : k.name(),
+                s == null ? null : s.name(), QueryParameters.text("occasion", occasion), fromDate, toDate, null, null);
+    }
+}

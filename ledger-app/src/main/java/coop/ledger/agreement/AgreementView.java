@@ -1,0 +1,69 @@
+package coop.ledger.agreement;
+
+import coop.ledger.agreement.api.ItemStatus;
+import coop.ledger.agreement.state.AgreementState;
+import coop.ledger.shared.CooperationDomain;
+import coop.ledger.shared.web.Amount;
+import coop.ledger.shared.web.Label;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+
+/** An agreement as the API shows it: labels in both languages, amounts in yuan and 亿元/万元. */
+record AgreementView(
+        String id,
+        String title,
+        Label kind,
+        Label status,
+        List<String> signatories,
+        List<String> observers,
+        List<Participant> participants,
+        LocalDate signedOn,
+        String place,
+        String occasion,
+        List<Label> domains,
+        String summary,
+        AgreementState.Closure closure,
+        ItemCounts itemCounts,
+        List<Item> items,
+        List<Payment> payments,
+        Amount paymentsTotal,
+        List<AgreementState.Amendment> amendments,
+        long version) {
+
+    record Participant(String partyCode, Label role, LocalDate since) {
+    }
+
+    record ItemCounts(long listed, long started, long completed, long dropped, long total) {
+    }
+
+    record Item(String itemId, String description, Label domain, List<String> responsibleParties, LocalDate dueOn,
+                LocalDate listedOn, Label status, LocalDate startedOn, LocalDate completedOn, String evidence,
+                LocalDate droppedOn, String dropReason, int itemCount, String note) {
+    }
+
+    record Payment(String paymentId, String payer, String payee, Amount amount, LocalDate paidOn, String purpose) {
+    }
+
+    static AgreementView of(AgreementState s) {
+        return new AgreementView(s.agreementId(), s.title(), Label.of(s.kind()), Label.of(s.status()),
+                s.signatories(), s.observers(),
+                s.participants().stream().map(p -> new Participant(p.partyCode(), Label.of(p.role()), p.since())).toList(),
+                s.signedOn(), s.place(), s.occasion(),
+                s.domains().stream().sorted(Comparator.comparing(CooperationDomain::ordinal)).map(Label::of).toList(),
+                s.summary(), s.closure(),
+                new ItemCounts(s.itemCount(ItemStatus.LISTED), s.itemCount(ItemStatus.STARTED),
+                        s.itemCount(ItemStatus.COMPLETED), s.itemCount(ItemStatus.DROPPED), s.itemTotal()),
+                s.items().stream().map(AgreementView::item).toList(),
+                s.payments().stream().map(p -> new Payment(p.paymentId(), p.payer(), p.payee(), Amount.of(p.amount()),
+                        p.paidOn(), p.purpose())).toList(),
+                Amount.of(s.paymentsTotal()), s.amendments(), s.version());
+    }
+
+    private static Item item(AgreementState.CooperationItem i) {
+        return new Item(i.itemId(), i.description(), Label.of(i.domain()), i.responsibleParties(), i.dueOn(),
+                i.listedOn(), Label.of(i.status()), i.startedOn(), i.completedOn(), i.evidence(), i.droppedOn(),
+                i.dropReason(), i.itemCount(), i.note());
+    }
+}

@@ -1,0 +1,120 @@
+package coop.ledger.dashboard;
+
+import coop.ledger.party.PartyReadModel;
+import coop.ledger.project.ProjectReadModel;
+import coop.ledger.shared.query.Views;
+import coop.ledger.agreement.api.AgreementStatus;
+import coop.ledger.project.api.ProjectStatus;
+import coop.ledger.shared.web.Amount;
+import coop.ledger.shared.web.Label;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything one party takes part in, with totals, read from the projection tables. */
+@Component
+public class PartyOverviewReadModel {
+
+    /** How many records each list of the overview shows at most (newest first); the totals count all. */
+    public static final int LISTED = 100;
+
+    public record Overview(Views.PartyItem party, List<Views.PartyRef> departments, Agreements signed,
+                           Agreements observes, Projects hosts, Projects investsIn, Responsibilities responsibleFor) {
+    }
+
+    public record Agreements(long agreements, long inForce, Views.ItemProgress items, Amount paymentsTotal,
+                             List<AgreementRef> latest) {
+    }
+
+    public record AgreementRef(String id, String title, Label status, LocalDate signedOn) {
+    }
+
+    public record Projects(long projects, long records, Amount agreedInvestment, Amount actualInvestment,
+                           List<ProjectRef> latest) {
+    }
+
+    public record ProjectRef(String id, String name, Label status, LocalDate signedOn, int projectCount,
+                             Amount agreedInvestment) {
+    }
+
+    /** Items the party is named responsible for: on cooperation lists, and in public-service programmes. */
+    public record Responsibilities(Views.ItemProgress cooperationItems, Views.ServiceProgress programmeItems) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final PartyReadModel parties;
+
+    public PartyOverviewReadModel(DataSource dataSource, PartyReadModel parties) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.parties = parties;
+    }
+
+    public Optional<Overview> overview(String code) {
+        return parties.find(code).map(party -> new Overview(party, departments(code),
+                agreements(code, "SIGNATORY"), agreements(code, "OBSERVER"), projects(code, "HOST"),
+                projects(code, "INVESTOR"), responsibilities(code)));
+    }
+
+    private List<Views.PartyRef> departments(String code) {
+        return jdbc.query("SELECT code, name_zh FROM dash_party WHERE parent_code = ? ORDER BY code",
+                (rs, i) -> new Views.PartyRef(rs.getString(1), rs.getString(2)), code);
+    }
+
+    private Agreements agreements(String code, String role) {
+        String from = " FROM dash_agreement a JOIN dash_agreement_participant pp ON pp.agreement_id = a.id "
+                + "AND pp.party_code = ? AND pp.party_role = ?";
+        List<AgreementRef> latest = jdbc.query("SELECT a.id, a.title, a.status, a.signed_on" + from
+                        + " ORDER BY a.signed_on DESC, a.id LIMIT " + LISTED,
+                (rs, i) -> new AgreementRef(rs.getString(1), rs.getString(2),
+                        Label.of(AgreementStatus.valueOf(rs.getString(3))), rs.getObject(4, LocalDate.class)),
+                code, role);
+        return jdbc.queryForObject("SELECT COUNT(*), SUM(CASE WHEN a.status = 'IN_FORCE' THEN 1 ELSE 0 END), "
+                        + "SUM(a.items_listed), SUM(a.items_started), SUM(a.items_completed), SUM(a.items_dropped), "
+                        + "SUM(a.payments_total)" + from,
+                (rs, i) -> new Agreements(rs.getLong(1), rs.getLong(2), Views.ItemProgress.of(rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6)), StatsReadModel.sum(rs.getBigDecimal(7)), latest),
+                code, role);
+    }
+
+    private Projects projects(String code, String role) {
+        String from = " FROM dash_project p JOIN dash_project_party pp ON pp.project_id = p.id "
+                + "AND pp.party_code = ? AND pp.party_role = ?";
+        List<ProjectRef> latest = jdbc.query("SELECT p.id, p.name, p.status, p.signed_on, p.project_count, "
+                        + "p.agreed_investment" + from + " ORDER BY p.signed_on DESC, p.id LIMIT " + LISTED,
+                (rs, i) -> new ProjectRef(rs.getString(1), rs.getString(2),
+                        Label.of(ProjectStatus.valueOf(rs.getString(3))), rs.getObject(4, LocalDate.class),
+                        rs.getInt(5), ProjectReadModel.amount(rs.getBigDecimal(6))), code, role);
+        return jdbc.queryForObject("SELECT SUM(p.project_count), COUNT(*), SUM(p.agreed_investment), "
+                        + "SUM(p.actual_investment)" + from,
+                (rs, i) -> new Projects(rs.getLong(1), rs.getLong(2), StatsReadModel.sum(rs.getBigDecimal(3)),
+                        StatsReadModel.sum(rs.getBigDecimal(4)), latest), code, role);
+    }
+
+    private Responsibilities responsibilities(String code) {
+        Map<String, Long> byStatus = new java.util.HashMap<>();
+        jdbc.query("SELECT i.status, SUM(i.item_count) FROM dash_agreement_item i JOIN dash_agreement_item_party r "
+                        + "ON r.agreement_id = i.agreement_id AND r.item_id = i.item_id WHERE r.party_code = ? "
+                        + "GROUP BY i.status",
+                rs -> {
+                    byStatus.put(rs.getString(1), rs.getLong(2));
+                }, code);
+        Views.ItemProgress cooperation = Views.ItemProgress.of(byStatus.getOrDefault("LISTED", 0L),
+                byStatus.getOrDefault("STARTED", 0L), byStatus.getOrDefault("COMPLETED", 0L),
+                byStatus.getOrDefault("DROPPED", 0L));
+        Views.ServiceProgress programme = jdbc.queryForObject("SELECT "
+                        + "SUM(CASE WHEN i.added_later THEN 0 ELSE i.item_count END), "
+                        + "SUM(CASE WHEN i.added_later THEN i.item_count ELSE 0 END), "
+                        + "SUM(CASE WHEN i.status = 'COMPLETED' THEN i.item_count ELSE 0 END), "
+                        + "SUM(CASE WHEN i.status = 'WITHDRAWN' THEN i.item_count ELSE 0 END) "
+                        + "FROM dash_programme_item i JOIN dash_programme_item_party r "
+                        + "ON r.programme_id = i.programme_id AND r.item_id = i.item_id WHERE r.party_code = ?",
+                (rs, i) -> Views.ServiceProgress.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+                code);
+        return new Responsibilities(cooperation, programme);
+    }
+}

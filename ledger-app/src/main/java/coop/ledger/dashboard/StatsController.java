@@ -1,0 +1,86 @@
+package coop.ledger.dashboard;
+
+import coop.ledger.agreement.AgreementQueryController;
+import coop.ledger.project.ProjectQueryController;
+import coop.ledger.shared.query.QueryParameters;
+import coop.ledger.shared.query.Filters;
+import coop.ledger.shared.query.QueryCache;
+import coop.ledger.shared.query.Views;
+import coop.ledger.programme.api.ServiceItemStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+
+/** Totals and completion rates by group, as dashboards chart them. */
+@RestController
+@Tag(name = "Statistics", description = "Grouped totals read from the dashboard projections")
+public class StatsController {
+
+    private final StatsReadModel stats;
+    private final QueryCache cache;
+
+    public StatsController(StatsReadModel stats, QueryCache cache) {
+        this.cache = cache;
+        this.stats = stats;
+    }
+
+    @GetMapping("/api/stats/projects")
+    @Operation(summary = "Signed projects by host, investor, domain, occasion, status, month or year",
+            description = "projects sums how many projects each record stands for (projectCount); records counts "
+                    + "records. A project with two hosts counts for each host; total counts it once.")
+    public Views.ProjectStats projects(
+            @Parameter(description = "host, investor, domain, occasion, status, month or year") @RequestParam(required = false) String groupBy,
+            @RequestParam(required = false) String party, @RequestParam(required = false) String role,
+            @RequestParam(required = false) String domain, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String occasion, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        String group = QueryParameters.choice("groupBy", groupBy, StatsReadModel.PROJECT_GROUPS, null);
+        Filters filters = ProjectQueryController.filters(party, role, domain, status, occasion, from, to);
+        return cache.get(Arrays.asList("stats/projects", group, filters), () -> stats.projects(group, filters));
+    }
+
+    @GetMapping("/api/stats/programmes")
+    @Operation(summary = "Programme items planned, added later, completed, withdrawn and open, by programme, "
+            + "category or responsible party",
+            description = "Figures weigh each item record by its itemCount. completionRate = completed / "
+                    + "(planned + addedLater - withdrawn).")
+    public Views.ProgrammeStats programmes(
+            @Parameter(description = "programme, category or responsible") @RequestParam(required = false) String groupBy,
+            @Parameter(description = "items this party is responsible for") @RequestParam(required = false) String party,
+            @RequestParam(required = false) String programme, @RequestParam(required = false) String category,
+            @Parameter(description = "OPEN, COMPLETED or WITHDRAWN") @RequestParam(required = false) String status,
+            @Parameter(description = "listed on or after, yyyy-MM-dd") @RequestParam(required = false) String from,
+            @Parameter(description = "listed on or before, yyyy-MM-dd") @RequestParam(required = false) String to) {
+        String group = QueryParameters.choice("groupBy", groupBy, StatsReadModel.PROGRAMME_GROUPS, null);
+        ServiceItemStatus s = QueryParameters.vocabulary("status", status, ServiceItemStatus.class);
+        LocalDate fromDate = QueryParameters.date("from", from);
+        LocalDate toDate = QueryParameters.date("to", to);
+        QueryParameters.range(fromDate, toDate);
+        Filters filters = new Filters(QueryParameters.code("party", party), null, null, null,
+                s == null ? null : s.name(), null, fromDate, toDate, QueryParameters.code("programme", programme),
+                QueryParameters.text("category", category));
+        return cache.get(Arrays.asList("stats/programmes", group, filters), () -> stats.programmes(group, filters));
+    }
+
+    @GetMapping("/api/stats/agreements")
+    @Operation(summary = "Agreements and their cooperation-list progress by domain, kind, status, occasion, party, "
+            + "month or year",
+            description = "completionRate = completed / (items - dropped). An agreement with two domains counts for "
+                    + "each domain; total counts it once.")
+    public Views.AgreementStats agreements(
+            @Parameter(description = "domain, kind, status, occasion, party, month or year") @RequestParam(required = false) String groupBy,
+            @RequestParam(required = false) String party, @RequestParam(required = false) String domain,
+            @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String occasion, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        String group = QueryParameters.choice("groupBy", groupBy, StatsReadModel.AGREEMENT_GROUPS, null);
+        Filters filters = AgreementQueryController.filters(party, domain, kind, status, occasion, from, to);
+        return cache.get(Arrays.asList("stats/agreements", group, filters), () -> stats.agreements(group, filters));
+    }
+}

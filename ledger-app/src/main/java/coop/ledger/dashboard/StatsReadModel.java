@@ -1,0 +1,202 @@
+package coop.ledger.dashboard;
+
+import coop.ledger.agreement.AgreementReadModel;
+import coop.ledger.project.ProjectReadModel;
+import coop.ledger.shared.query.Filters;
+import coop.ledger.shared.query.PartyNames;
+import coop.ledger.shared.query.Views;
+import coop.ledger.shared.query.Where;
+import coop.ledger.agreement.api.AgreementKind;
+import coop.ledger.agreement.api.AgreementStatus;
+import coop.ledger.project.api.ProjectStatus;
+import coop.ledger.shared.CooperationDomain;
+import coop.ledger.shared.Money;
+import coop.ledger.shared.web.Amount;
+import coop.ledger.shared.web.Label;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Totals and completion rates grouped as dashboards chart them, summed in SQL over the projection tables. */
+@Component
+public class StatsReadModel {
+
+    /** How one grouping is read: an optional join, the key expression, how keys are labelled, and the order. */
+    private record Grouping(String join, String key, Function<String, Label> label, boolean byParty,
+                            boolean chronological) {
+    }
+
+    public static final List<String> PROJECT_GROUPS = List.of("host", "investor", "domain", "occasion", "status",
+            "month", "year");
+    public static final List<String> PROGRAMME_GROUPS = List.of("programme", "category", "responsible");
+    public static final List<String> AGREEMENT_GROUPS = List.of("domain", "kind", "status", "occasion", "party",
+            "month", "year");
+
+    private final JdbcTemplate jdbc;
+    private final PartyNames partyNames;
+
+    public StatsReadModel(DataSource dataSource, PartyNames partyNames) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.partyNames = partyNames;
+    }
+
+    // ------------------------------------------------------------------ projects
+
+    public Views.ProjectStats projects(String groupBy, Filters filters) {
+        Grouping g = switch (groupBy) {
+            case "host" -> party("JOIN dash_project_party gp ON gp.project_id = p.id AND gp.party_role = 'HOST'");
+            case "investor" -> party("JOIN dash_project_party gp ON gp.project_id = p.id AND gp.party_role = 'INVESTOR'");
+            case "domain" -> new Grouping("", "p.domain_code", Groups.vocabulary(CooperationDomain.class), false, false);
+            case "occasion" -> new Grouping("", "p.occasion", Groups::text, false, false);
+            case "status" -> new Grouping("", "p.status", Groups.vocabulary(ProjectStatus.class), false, false);
+            case "month" -> new Grouping("", "p.signed_month", Groups::month, false, true);
+            case "year" -> new Grouping("", "p.signed_year", Groups::year, false, true);
+            default -> throw new IllegalArgumentException(groupBy);
+        };
+        Where where = ProjectReadModel.where(filters);
+        String measures = "SUM(p.project_count), COUNT(*), SUM(p.agreed_investment), COUNT(p.agreed_investment), "
+                + "SUM(p.actual_investment), SUM(CASE WHEN p.intention THEN p.project_count ELSE 0 END), "
+                + "SUM(CASE WHEN p.intention THEN p.agreed_investment END)";
+        record Raw(String key, long projects, long records, BigDecimal agreed, long withAgreed, BigDecimal actual,
+                   long intentions, BigDecimal intentionAgreed) {
+        }
+        SqlRow<Raw> row = rs -> new Raw(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4),
+                rs.getLong(5), rs.getBigDecimal(6), rs.getLong(7), rs.getBigDecimal(8));
+        List<Raw> raws = jdbc.query("SELECT " + g.key() + ", " + measures + " FROM dash_project p " + g.join()
+                + where.sql() + " GROUP BY " + g.key(), (rs, i) -> row.map(rs), where.args().toArray());
+        Raw total = jdbc.queryForObject("SELECT NULL, " + measures + " FROM dash_project p" + where.sql(),
+                (rs, i) -> row.map(rs), where.args().toArray());
+        Function<String, Label> label = labels(g, raws.stream().map(Raw::key).toList());
+        List<Views.ProjectGroup> groups = new ArrayList<>(raws.stream().map(r -> new Views.ProjectGroup(r.key(),
+                label.apply(r.key()), r.projects(), r.records(), sum(r.agreed()), r.withAgreed(), sum(r.actual()),
+                r.intentions(), sum(r.intentionAgreed())))
+                .toList());
+        groups.sort(g.chronological() ? Comparator.comparing(Views.ProjectGroup::key, nullsLast())
+                : Comparator.comparingLong(Views.ProjectGroup::projects).reversed()
+                .thenComparing(Views.ProjectGroup::key, nullsLast()));
+        return new Views.ProjectStats(groupBy, groups, new Views.ProjectGroup(null, new Label(null, "合计", "total"),
+                total.projects(), total.records(), sum(total.agreed()), total.withAgreed(), sum(total.actual()),
+                total.intentions(), sum(total.intentionAgreed())));
+    }
+
+    // ------------------------------------------------------------------ programmes
+
+    public Views.ProgrammeStats programmes(String groupBy, Filters filters) {
+        Grouping g = switch (groupBy) {
+            case "programme" -> new Grouping("", "i.programme_id", Groups::text, false, false);
+            case "category" -> new Grouping("", "i.category", Groups::text, false, false);
+            case "responsible" -> new Grouping("JOIN dash_programme_item_party gr ON gr.programme_id = i.programme_id "
+                    + "AND gr.item_id = i.item_id", "gr.party_code", null, true, false);
+            default -> throw new IllegalArgumentException(groupBy);
+        };
+        Where where = programmeItemWhere(filters);
+        String measures = "SUM(CASE WHEN i.added_later THEN 0 ELSE i.item_count END), "
+                + "SUM(CASE WHEN i.added_later THEN i.item_count ELSE 0 END), "
+                + "SUM(CASE WHEN i.status = 'COMPLETED' THEN i.item_count ELSE 0 END), "
+                + "SUM(CASE WHEN i.status = 'WITHDRAWN' THEN i.item_count ELSE 0 END), MAX(pg.name), "
+                + "SUM(CASE WHEN i.status = 'COMPLETED' AND i.added_later THEN i.item_count ELSE 0 END)";
+        String from = " FROM dash_programme_item i JOIN dash_programme pg ON pg.id = i.programme_id ";
+        record Raw(String key, Views.ServiceProgress progress, String programmeName, long completedAddedLater) {
+        }
+        SqlRow<Raw> row = rs -> new Raw(rs.getString(1), Views.ServiceProgress.of(rs.getLong(2), rs.getLong(3),
+                rs.getLong(4), rs.getLong(5)), rs.getString(6), rs.getLong(7));
+        List<Raw> raws = jdbc.query("SELECT " + g.key() + ", " + measures + from + g.join() + where.sql()
+                + " GROUP BY " + g.key(), (rs, i) -> row.map(rs), where.args().toArray());
+        Raw total = jdbc.queryForObject("SELECT NULL, " + measures + from + where.sql(), (rs, i) -> row.map(rs),
+                where.args().toArray());
+        Function<String, Label> label = labels(g, raws.stream().map(Raw::key).toList());
+        List<Views.ProgrammeGroup> groups = new ArrayList<>(raws.stream().map(r -> Views.ProgrammeGroup.of(r.key(),
+                groupBy.equals("programme") ? new Label(r.key(), r.programmeName(), r.programmeName())
+                        : label.apply(r.key()), r.progress(), r.completedAddedLater())).toList());
+        groups.sort(Comparator.comparingLong(Views.ProgrammeGroup::total).reversed()
+                .thenComparing(Views.ProgrammeGroup::key, nullsLast()));
+        return new Views.ProgrammeStats(groupBy, groups,
+                Views.ProgrammeGroup.of(null, new Label(null, "合计", "total"), total.progress(),
+                        total.completedAddedLater()));
+    }
+
+    static Where programmeItemWhere(Filters f) {
+        return new Where()
+                .and("EXISTS (SELECT 1 FROM dash_programme_item_party fr WHERE fr.programme_id = i.programme_id "
+                        + "AND fr.item_id = i.item_id AND fr.party_code = ?)", f.party())
+                .and("i.programme_id = ?", f.programme())
+                .and("i.category = ?", f.category())
+                .and("i.status = ?", f.status())
+                .and("i.listed_on >= ?", f.from())
+                .and("i.listed_on <= ?", f.to());
+    }
+
+    // ------------------------------------------------------------------ agreements
+
+    public Views.AgreementStats agreements(String groupBy, Filters filters) {
+        Grouping g = switch (groupBy) {
+            case "domain" -> new Grouping("JOIN dash_agreement_domain gd ON gd.agreement_id = a.id", "gd.domain_code",
+                    Groups.vocabulary(CooperationDomain.class), false, false);
+            case "party" -> party("JOIN dash_agreement_participant gp ON gp.agreement_id = a.id");
+            case "kind" -> new Grouping("", "a.kind", Groups.vocabulary(AgreementKind.class), false, false);
+            case "status" -> new Grouping("", "a.status", Groups.vocabulary(AgreementStatus.class), false, false);
+            case "occasion" -> new Grouping("", "a.occasion", Groups::text, false, false);
+            case "month" -> new Grouping("", "a.signed_month", Groups::month, false, true);
+            case "year" -> new Grouping("", "a.signed_year", Groups::year, false, true);
+            default -> throw new IllegalArgumentException(groupBy);
+        };
+        Where where = AgreementReadModel.where(filters);
+        String measures = "COUNT(*), SUM(CASE WHEN a.status = 'IN_FORCE' THEN 1 ELSE 0 END), SUM(a.items_listed), "
+                + "SUM(a.items_started), SUM(a.items_completed), SUM(a.items_dropped), SUM(a.payments_total)";
+        record Raw(String key, long agreements, long inForce, Views.ItemProgress items, BigDecimal payments) {
+        }
+        SqlRow<Raw> row = rs -> new Raw(rs.getString(1), rs.getLong(2), rs.getLong(3),
+                Views.ItemProgress.of(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)),
+                rs.getBigDecimal(8));
+        List<Raw> raws = jdbc.query("SELECT " + g.key() + ", " + measures + " FROM dash_agreement a " + g.join()
+                + where.sql() + " GROUP BY " + g.key(), (rs, i) -> row.map(rs), where.args().toArray());
+        Raw total = jdbc.queryForObject("SELECT NULL, " + measures + " FROM dash_agreement a" + where.sql(),
+                (rs, i) -> row.map(rs), where.args().toArray());
+        Function<String, Label> label = labels(g, raws.stream().map(Raw::key).toList());
+        List<Views.AgreementGroup> groups = new ArrayList<>(raws.stream().map(r -> new Views.AgreementGroup(r.key(),
+                label.apply(r.key()), r.agreements(), r.inForce(), r.items(), sum(r.payments()))).toList());
+        groups.sort(g.chronological() ? Comparator.comparing(Views.AgreementGroup::key, nullsLast())
+                : Comparator.comparingLong(Views.AgreementGroup::agreements).reversed()
+                .thenComparing(Views.AgreementGroup::key, nullsLast()));
+        return new Views.AgreementStats(groupBy, groups, new Views.AgreementGroup(null,
+                new Label(null, "合计", "total"), total.agreements(), total.inForce(), total.items(),
+                sum(total.payments())));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    @FunctionalInterface
+    private interface SqlRow<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    /** Grouped by the party codes of the link table joined as {@code gp}. */
+    private static Grouping party(String join) {
+        return new Grouping(join, "gp.party_code", null, true, false);
+    }
+
+    private Function<String, Label> labels(Grouping g, List<String> keys) {
+        if (!g.byParty()) {
+            return g.label();
+        }
+        Map<String, PartyNames.Names> names = partyNames.of(keys);
+        return key -> partyNames.label(names, key);
+    }
+
+    static Amount sum(BigDecimal yuan) {
+        return Amount.of(new Money(yuan == null ? BigDecimal.ZERO : yuan));
+    }
+
+    private static Comparator<String> nullsLast() {
+        return Comparator.nullsLast(Comparator.naturalOrder());
+    }
+}

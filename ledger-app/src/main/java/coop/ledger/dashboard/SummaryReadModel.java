@@ -1,0 +1,146 @@
+package coop.ledger.dashboard;
+
+import coop.ledger.shared.query.Views;
+import coop.ledger.shared.query.Where;
+import coop.ledger.processing.ProjectionRebuild;
+import coop.ledger.shared.web.Amount;
+import coop.ledger.shared.web.Label;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Headline figures of the whole ledger, read from the projection tables. */
+@Component
+public class SummaryReadModel {
+
+    public record Summary(LocalDate from, LocalDate to, long parties, AgreementFigures agreements,
+                          Views.ItemProgress cooperationItems, ProjectFigures projects,
+                          Views.ServiceProgress programmeItems, Amount paymentsTotal, Long lastEventPosition,
+                          OffsetDateTime lastUpdatedAt, String period, List<PeriodFigures> periods,
+                          boolean rebuilding) {
+    }
+
+    public record AgreementFigures(long total, long inForce) {
+    }
+
+    public record ProjectFigures(long projects, long records, Amount agreedInvestment, Amount actualInvestment) {
+    }
+
+    /** What happened in one year or month: signings, and completions by their completion date. */
+    public record PeriodFigures(String period, Label label, long agreementsSigned, long projectsSigned,
+                                Amount agreedInvestment, long cooperationItemsCompleted,
+                                long programmeItemsCompleted) {
+    }
+
+    /** Tables whose rows carry the position and time of the last event applied. */
+    private static final List<String> POSITIONED = List.of("dash_party", "dash_agreement", "dash_agreement_item",
+            "dash_project", "dash_programme", "dash_programme_item");
+
+    private final JdbcTemplate jdbc;
+    private final ProjectionRebuild rebuild;
+
+    public SummaryReadModel(DataSource dataSource, ProjectionRebuild rebuild) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.rebuild = rebuild;
+    }
+
+    /**
+     * {@code from}/{@code to} bound agreements and projects by their signing date (payments count with their
+     * agreement) and programme items by their listing date; parties are always all of them.
+     */
+    public Summary summary(LocalDate from, LocalDate to, String period) {
+        Where agreements = new Where().and("a.signed_on >= ?", from).and("a.signed_on <= ?", to);
+        Where projects = new Where().and("p.signed_on >= ?", from).and("p.signed_on <= ?", to);
+        Where items = new Where().and("i.listed_on >= ?", from).and("i.listed_on <= ?", to);
+        long parties = jdbc.queryForObject("SELECT COUNT(*) FROM dash_party", Long.class);
+        record AgreementSums(AgreementFigures figures, Views.ItemProgress items, BigDecimal payments) {
+        }
+        AgreementSums a = jdbc.queryForObject("SELECT COUNT(*), SUM(CASE WHEN a.status = 'IN_FORCE' THEN 1 ELSE 0 END), "
+                        + "SUM(a.items_listed), SUM(a.items_started), SUM(a.items_completed), SUM(a.items_dropped), "
+                        + "SUM(a.payments_total) FROM dash_agreement a" + agreements.sql(),
+                (rs, i) -> new AgreementSums(new AgreementFigures(rs.getLong(1), rs.getLong(2)),
+                        Views.ItemProgress.of(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)),
+                        rs.getBigDecimal(7)), agreements.args().toArray());
+        ProjectFigures p = jdbc.queryForObject("SELECT SUM(p.project_count), COUNT(*), SUM(p.agreed_investment), "
+                        + "SUM(p.actual_investment) FROM dash_project p" + projects.sql(),
+                (rs, i) -> new ProjectFigures(rs.getLong(1), rs.getLong(2), StatsReadModel.sum(rs.getBigDecimal(3)),
+                        StatsReadModel.sum(rs.getBigDecimal(4))), projects.args().toArray());
+        Views.ServiceProgress s = jdbc.queryForObject("SELECT "
+                        + "SUM(CASE WHEN i.added_later THEN 0 ELSE i.item_count END), "
+                        + "SUM(CASE WHEN i.added_later THEN i.item_count ELSE 0 END), "
+                        + "SUM(CASE WHEN i.status = 'COMPLETED' THEN i.item_count ELSE 0 END), "
+                        + "SUM(CASE WHEN i.status = 'WITHDRAWN' THEN i.item_count ELSE 0 END) "
+                        + "FROM dash_programme_item i" + items.sql(),
+                (rs, i) -> Views.ServiceProgress.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+                items.args().toArray());
+        Long lastPosition = null;
+        OffsetDateTime lastUpdate = null;
+        for (String table : POSITIONED) {
+            record Last(Long position, OffsetDateTime updatedAt) {
+            }
+            Last last = jdbc.queryForObject("SELECT MAX(last_position), MAX(updated_at) FROM " + table,
+                    (rs, i) -> new Last(rs.getObject(1) == null ? null : rs.getLong(1),
+                            rs.getObject(2, OffsetDateTime.class)));
+            if (last.position() != null && (lastPosition == null || last.position() > lastPosition)) {
+                lastPosition = last.position();
+            }
+            if (last.updatedAt() != null && (lastUpdate == null || last.updatedAt().isAfter(lastUpdate))) {
+                lastUpdate = last.updatedAt();
+            }
+        }
+        List<PeriodFigures> periods = period == null ? null : periods(period, from, to);
+        return new Summary(from, to, parties, a.figures(), a.items(), p, s, StatsReadModel.sum(a.payments()),
+                lastPosition, lastUpdate, period, periods, rebuild.running());
+    }
+
+    private List<PeriodFigures> periods(String period, LocalDate from, LocalDate to) {
+        Map<String, long[]> counts = new TreeMap<>();
+        Map<String, BigDecimal> agreed = new TreeMap<>();
+        count(counts, "dash_agreement", "signed_on", "COUNT(*)", 0, period, from, to, "");
+        count(counts, "dash_project", "signed_on", "SUM(project_count)", 1, period, from, to, "");
+        count(counts, "dash_agreement_item", "completed_on", "SUM(item_count)", 2, period, from, to,
+                " AND status = 'COMPLETED'");
+        count(counts, "dash_programme_item", "completed_on", "SUM(item_count)", 3, period, from, to,
+                " AND status = 'COMPLETED'");
+        Where range = new Where().and("signed_on >= ?", from).and("signed_on <= ?", to);
+        jdbc.query("SELECT " + bucket(period, "signed_on") + ", SUM(agreed_investment) FROM dash_project"
+                + range.sql() + " GROUP BY " + bucket(period, "signed_on"), rs -> {
+            String key = key(period, rs.getLong(1));
+            counts.computeIfAbsent(key, k -> new long[4]);
+            agreed.put(key, rs.getBigDecimal(2));
+        }, range.args().toArray());
+        return counts.entrySet().stream().map(e -> new PeriodFigures(e.getKey(),
+                period.equals("year") ? Groups.year(e.getKey()) : Groups.month(e.getKey()), e.getValue()[0],
+                e.getValue()[1], StatsReadModel.sum(agreed.get(e.getKey())), e.getValue()[2], e.getValue()[3]))
+                .toList();
+    }
+
+    private void count(Map<String, long[]> counts, String table, String dateColumn, String measure, int slot,
+                       String period, LocalDate from, LocalDate to, String condition) {
+        Where where = new Where().andAlways(dateColumn + " IS NOT NULL" + condition)
+                .and(dateColumn + " >= ?", from).and(dateColumn + " <= ?", to);
+        String bucket = bucket(period, dateColumn);
+        jdbc.query("SELECT " + bucket + ", " + measure + " FROM " + table + where.sql() + " GROUP BY " + bucket,
+                rs -> {
+                    counts.computeIfAbsent(key(period, rs.getLong(1)), k -> new long[4])[slot] = rs.getLong(2);
+                }, where.args().toArray());
+    }
+
+    /** The year, or year × 100 + month, of a date column: EXTRACT is the same on H2 and PostgreSQL. */
+    private static String bucket(String period, String column) {
+        return period.equals("year") ? "EXTRACT(YEAR FROM " + column + ")"
+                : "(EXTRACT(YEAR FROM " + column + ") * 100 + EXTRACT(MONTH FROM " + column + "))";
+    }
+
+    private static String key(String period, long bucket) {
+        return period.equals("year") ? Long.toString(bucket)
+                : String.format("%04d-%02d", bucket / 100, bucket % 100);
+    }
+}

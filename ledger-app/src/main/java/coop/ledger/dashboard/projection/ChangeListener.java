@@ -1,9 +1,0 @@
-package coop.ledger.dashboard.projection;
-
-import java.util.List;
-
-/** Told about the changes of a projection batch once that batch has committed. */
-public interface ChangeListener {
-
-    void committed(List<Change> changes);
-}

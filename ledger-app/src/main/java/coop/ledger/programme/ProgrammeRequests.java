@@ -1,0 +1,64 @@
+package coop.ledger.programme;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import coop.ledger.shared.RecordIds;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Request bodies of the programme endpoints. Ids left out are chosen by the ledger. */
+final class ProgrammeRequests {
+
+    /** The shape of a period; that a span does not end before it starts is a rule of the programme. */
+    static final String PERIOD = "\\s*[0-9]{4}(-[0-9]{4})?\\s*";
+    static final String PERIOD_MESSAGE = "must be a year such as 2021 or a span of years such as 2020-2022";
+
+    private ProgrammeRequests() {
+    }
+
+    record Declare(
+            @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String id,
+            @NotBlank @Size(max = 500) String name,
+            @NotNull @Size(max = 100) List<@NotBlank @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String> participants,
+            @NotBlank @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
+            @Size(max = 100) List<@NotBlank @Size(max = 100) String> categories,
+            @NotNull LocalDate declaredOn,
+            @Size(max = 4000) String note) {
+    }
+
+    @Schema(name = "ServiceItemListing")
+    record ListItem(
+            @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String itemId,
+            @NotBlank @Size(max = 2000) String name,
+            @Size(max = 100) String category,
+            @Size(max = 50) List<@NotBlank @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String> responsibleParties,
+            LocalDate targetOn,
+            Boolean addedLater,
+            Integer itemCount,
+            @NotNull LocalDate listedOn,
+            @Size(max = 4000) String note) {
+    }
+
+    @Schema(name = "ServiceItemCompletion")
+    record CompleteItem(@NotNull LocalDate completedOn, @NotBlank @Size(max = 4000) String evidence) {
+    }
+
+    record WithdrawItem(@NotNull LocalDate withdrawnOn, @NotBlank @Size(max = 4000) String reason) {
+    }
+
+    record ReopenItem(@NotNull LocalDate reopenedOn, @NotBlank @Size(max = 4000) String reason) {
+    }
+
+    /** A correction of an item's listing: the values that were recorded wrongly (leave the others out) and why. */
+    record CorrectItem(
+            Long correctsSequence,
+            Integer itemCount,
+            LocalDate targetOn,
+            @Size(max = 200) String category,
+            @NotBlank @Size(max = 4000) String reason) {
+    }
+}

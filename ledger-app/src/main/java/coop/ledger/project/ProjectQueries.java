@@ -1,0 +1,26 @@
+package coop.ledger.project;
+
+import coop.ledger.project.api.FindProjectQuery;
+import coop.ledger.project.api.ProjectEvent;
+import coop.ledger.project.state.ProjectState;
+import coop.ledger.eventstore.EventFold;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** Answers project queries from the project's own events. */
+@Component
+public class ProjectQueries {
+
+    private final EventFold events;
+
+    public ProjectQueries(EventFold events) {
+        this.events = events;
+    }
+
+    @QueryHandler
+    public Optional<ProjectState> handle(FindProjectQuery query) {
+        return events.fold(query.projectId(), ProjectEvent.class, ProjectState::fold);
+    }
+}

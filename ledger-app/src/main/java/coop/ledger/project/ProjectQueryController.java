@@ -1,0 +1,69 @@
+package coop.ledger.project;
+
+import coop.ledger.shared.query.QueryParameters;
+import coop.ledger.shared.query.Filters;
+import coop.ledger.shared.query.Page;
+import coop.ledger.shared.query.PageRequest;
+import coop.ledger.shared.query.QueryCache;
+import coop.ledger.shared.query.Views;
+import coop.ledger.project.api.ProjectStatus;
+import coop.ledger.shared.CooperationDomain;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+/** The list of signed projects, from the dashboard projection. */
+@RestController
+@Tag(name = "Queries")
+public class ProjectQueryController {
+
+    private final ProjectReadModel projects;
+    private final QueryCache cache;
+
+    public ProjectQueryController(ProjectReadModel projects, QueryCache cache) {
+        this.cache = cache;
+        this.projects = projects;
+    }
+
+    @GetMapping("/api/projects")
+    @Operation(summary = "List signed projects (签约项目), filtered, sorted and paged",
+            description = "Sort fields: signedOn, name, id, status, agreedInvestment, actualInvestment, projectCount, "
+                    + "updated (projects without an agreed investment sort last). Default signedOn,desc.")
+    public Page<Views.ProjectItem> list(
+            @Parameter(description = "a party code: projects it hosts or invests in") @RequestParam(required = false) String party,
+            @Parameter(description = "narrows party: HOST or INVESTOR") @RequestParam(required = false) String role,
+            @Parameter(description = "a domain (code, 中文 or English label)") @RequestParam(required = false) String domain,
+            @Parameter(description = "INTENTION, SIGNED, UNDER_CONSTRUCTION, IN_OPERATION (COMPLETED is still accepted) or CANCELLED") @RequestParam(required = false) String status,
+            @Parameter(description = "the signing occasion (签约活动), exactly") @RequestParam(required = false) String occasion,
+            @Parameter(description = "signed on or after, yyyy-MM-dd") @RequestParam(required = false) String from,
+            @Parameter(description = "signed on or before, yyyy-MM-dd") @RequestParam(required = false) String to,
+            @Parameter(description = "field,asc|desc") @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size) {
+        Filters filters = filters(party, role, domain, status, occasion, from, to);
+        PageRequest request = QueryParameters.page(page, size, sort, ProjectReadModel.SORTS, "signedOn,desc");
+        return cache.get(Arrays.asList("projects", filters, request), () -> projects.list(filters, request));
+    }
+
+    public static Filters filters(String party, String role, String domain, String status, String occasion, String from,
+                           String to) {
+        // Before the dashboards used the core's vocabulary they called IN_OPERATION "COMPLETED"; links keep working.
+        String given = status != null && status.strip().equalsIgnoreCase("COMPLETED") ? "IN_OPERATION" : status;
+        ProjectStatus s = QueryParameters.vocabulary("status", given, ProjectStatus.class);
+        LocalDate fromDate = QueryParameters.date("from", from);
+        LocalDate toDate = QueryParameters.date("to", to);
+        QueryParameters.range(fromDate, toDate);
+        String r = role == null || role.isBlank() ? null
+                : QueryParameters.choice("role", role.strip().toUpperCase(), List.of("HOST", "INVESTOR"), null);
+        return new Filters(QueryParameters.code("party", party), r,
+                QueryParameters.vocabulary("domain", domain, CooperationDomain.class), null,
+                s == null ? null : s.name(), QueryParameters.text("occasion", occasion), fromDate, toDate, null, null);
+    }
+}

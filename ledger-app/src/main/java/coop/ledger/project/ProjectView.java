@@ -1,0 +1,48 @@
+package coop.ledger.project;
+
+import coop.ledger.project.state.ProjectState;
+import coop.ledger.shared.web.Amount;
+import coop.ledger.shared.web.Label;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A signed project as the API shows it: labels in both languages, amounts in yuan and 亿元/万元. */
+record ProjectView(
+        String id,
+        String name,
+        Label status,
+        boolean signedAsIntention,
+        List<String> investors,
+        List<String> hostParties,
+        String occasion,
+        String agreementId,
+        Label domain,
+        int projectCount,
+        String note,
+        Amount agreedInvestment,
+        Amount actualInvestment,
+        Milestones milestones,
+        String cancelReason,
+        List<Report> reports,
+        long version) {
+
+    /** The dates the project reached each step; null for a step not reached. */
+    record Milestones(LocalDate signedOn, LocalDate firmedUpOn, LocalDate startedOn, LocalDate completedOn,
+                      LocalDate cancelledOn) {
+    }
+
+    record Report(String reportId, Amount amount, LocalDate reportedOn, String note) {
+    }
+
+    static ProjectView of(ProjectState s) {
+        return new ProjectView(s.projectId(), s.name(), Label.of(s.status()), s.signedAsIntention(), s.investors(),
+                s.hostParties(), s.occasion(), s.agreementId(), Label.of(s.domain()), s.projectCount(), s.note(),
+                Amount.of(s.agreedInvestment()), Amount.of(s.actualInvestment()),
+                new Milestones(s.signedOn(), s.firmedUpOn(), s.startedOn(), s.completedOn(), s.cancelledOn()),
+                s.cancelReason(),
+                s.reports().stream().map(r -> new Report(r.reportId(), Amount.of(r.amount()), r.reportedOn(),
+                        r.note())).toList(),
+                s.version());
+    }
+}

@@ -1,0 +1,91 @@
+package coop.ledger.shared.command;
+
+import coop.ledger.shared.web.WriteContext;
+import coop.ledger.shared.web.WriteResult;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sends a command on behalf of a web request: adds who recorded it, and makes writes with an Idempotency-Key
+ * answer a retry from the stored result instead of recording twice.
+ */
+@Component
+public class CommandSender {
+
+    public static final String RECORDED_BY = "recordedBy";
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    public static final String REQUEST_HASH = "requestHash";
+    public static final String RECORD_ID = "recordId";
+
+    private final CommandGateway gateway;
+    private final IdempotencyStore idempotency;
+    private final JsonMapper json;
+
+    public CommandSender(CommandGateway gateway, IdempotencyStore idempotency, JsonMapper json) {
+        this.gateway = gateway;
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    /** Sends {@code command}, which concerns record {@code recordId}, and returns the record's new version. */
+    public WriteResult send(String recordId, Object command, WriteContext context) {
+        String key = context.idempotencyKey();
+        if (key == null) {
+            return new WriteResult(recordId, dispatch(recordId, command, context, null), false);
+        }
+        String hash = fingerprint(command);
+        Optional<WriteResult> earlier = earlierResult(key, hash);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            return new WriteResult(recordId, dispatch(recordId, command, context, hash), false);
+        } catch (RuntimeException e) {
+            // A concurrent request with the same key may have won the race: then its result is our answer.
+            return earlierResult(key, hash).orElseThrow(() -> e);
+        }
+    }
+
+    private long dispatch(String recordId, Object command, WriteContext context, String hash) {
+        Map<String, Object> meta = new HashMap<>();
+        meta.put(RECORDED_BY, context.recordedBy());
+        meta.put(RECORD_ID, recordId);
+        if (hash != null) {
+            meta.put(IDEMPOTENCY_KEY, context.idempotencyKey());
+            meta.put(REQUEST_HASH, hash);
+        }
+        Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(meta)));
+        return result instanceof Long version ? version : 1L;
+    }
+
+    private Optional<WriteResult> earlierResult(String key, String hash) {
+        return idempotency.find(key).map(stored -> {
+            if (!stored.requestHash().equals(hash)) {
+                throw new IdempotencyKeyReusedException(key);
+            }
+            return new WriteResult(stored.recordId(), stored.version(), true);
+        });
+    }
+
+    private String fingerprint(Object command) {
+        try {
+            byte[] body = json.writeValueAsBytes(command);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(command.getClass().getName().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

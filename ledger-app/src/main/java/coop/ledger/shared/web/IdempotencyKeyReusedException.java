@@ -1,9 +1,0 @@
-package coop.ledger.shared.web;
-
-/** The Idempotency-Key was already used for a different request; answered with 422. */
-public class IdempotencyKeyReusedException extends RuntimeException {
-
-    public IdempotencyKeyReusedException(String key) {
-        super("Idempotency-Key " + key + " was already used for a different request");
-    }
-}

@@ -1,5 +1,0 @@
-package coop.ledger.service.api;
-
-/** Ask for the current state of one public-service programme, with its item counts. */
-public record FindProgrammeQuery(String programmeId) {
-}
