@@ -4,7 +4,6 @@ import coop.ledger.party.PartyProjection;
 import coop.ledger.processing.Applied;
 import coop.ledger.processing.ChangeCollector;
 import coop.ledger.processing.Projections;
-import coop.ledger.processing.ReadModelStore;
 import coop.ledger.agreement.api.AgreementEvent;
 import coop.ledger.agreement.api.AgreementSignedEvent;
 import coop.ledger.agreement.api.AgreementSigningCorrectedEvent;
@@ -33,10 +32,10 @@ import java.time.Instant;
 @ProcessingGroup(Projections.PROCESSOR)
 public class AgreementProjection {
 
-    private final ReadModelStore store;
+    private final AgreementRows store;
     private final ChangeCollector changes;
 
-    public AgreementProjection(ReadModelStore store, ChangeCollector changes) {
+    public AgreementProjection(AgreementRows store, ChangeCollector changes) {
         this.store = store;
         this.changes = changes;
     }
@@ -96,7 +95,7 @@ public class AgreementProjection {
             return;
         }
         PaymentRow payment = store.payment(e.agreementId(), e.paymentId())
-                .orElseThrow(() -> PartyProjection.missing("payment", e.agreementId() + "/" + e.paymentId()));
+                .orElseThrow(() -> Projections.missing("payment", e.agreementId() + "/" + e.paymentId()));
         PaymentRow corrected = payment.corrected(e, at);
         store.save(corrected);
         store.save(row.paymentCorrected(payment.amount(), corrected.amount(), at));
@@ -142,8 +141,8 @@ public class AgreementProjection {
         if (row.hasApplied(at)) {
             return;
         }
-        AgreementItemRow item = store.agreementItem(e.agreementId(), itemId)
-                .orElseThrow(() -> PartyProjection.missing("cooperation item", e.agreementId() + "/" + itemId));
+        AgreementItemRow item = store.item(e.agreementId(), itemId)
+                .orElseThrow(() -> Projections.missing("cooperation item", e.agreementId() + "/" + itemId));
         AgreementItemRow next = item.apply(e, at);
         store.save(next);
         store.save(row.itemMoved(item.status(), next.status(), item.itemCount(), at));
@@ -151,6 +150,6 @@ public class AgreementProjection {
     }
 
     private AgreementRow agreement(AgreementEvent e) {
-        return store.agreement(e.agreementId()).orElseThrow(() -> PartyProjection.missing("agreement", e.agreementId()));
+        return store.agreement(e.agreementId()).orElseThrow(() -> Projections.missing("agreement", e.agreementId()));
     }
 }

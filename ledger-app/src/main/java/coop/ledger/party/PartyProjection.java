@@ -23,11 +23,13 @@ import java.time.Instant;
 @ProcessingGroup(Projections.PROCESSOR)
 public class PartyProjection {
 
-    private final ReadModelStore store;
+    private final PartyRows store;
+    private final ReadModelStore tables;
     private final ChangeCollector changes;
 
-    public PartyProjection(ReadModelStore store, ChangeCollector changes) {
+    PartyProjection(PartyRows store, ReadModelStore tables, ChangeCollector changes) {
         this.store = store;
+        this.tables = tables;
         this.changes = changes;
     }
 
@@ -46,7 +48,7 @@ public class PartyProjection {
     void on(PartyEvent e, @SequenceNumber long sequence, TrackingToken token, @Timestamp Instant recordedAt,
             EventMessage<?> message, ReplayStatus replay) {
         Applied at = Projections.applied(sequence, token, recordedAt);
-        PartyRow row = store.party(e.code()).orElseThrow(() -> missing("party", e.code()));
+        PartyRow row = store.party(e.code()).orElseThrow(() -> Projections.missing("party", e.code()));
         if (row.hasApplied(at)) {
             return;
         }
@@ -54,13 +56,12 @@ public class PartyProjection {
         Projections.announce(changes, replay, "party", e.code(), message, at);
     }
 
-    /** A replay starts from empty tables; the agreement, project and programme projections share this one reset. */
+    /**
+     * A replay starts from empty tables: every slice's, as the slices share one processor and so one reset. (Axon
+     * calls reset handlers on event handler beans only; this is the slice every other one builds on.)
+     */
     @ResetHandler
     void reset() {
-        store.emptyAllBeforeNextBatch();
-    }
-
-    public static IllegalStateException missing(String kind, String id) {
-        return new IllegalStateException("projection has no " + kind + " " + id + " for a later event of it");
+        tables.emptyAllBeforeNextBatch();
     }
 }

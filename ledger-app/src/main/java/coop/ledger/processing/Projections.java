@@ -27,4 +27,9 @@ public final class Projections {
             changes.record(new Change(recordType, recordId, message.getPayloadType().getSimpleName(), at.position()));
         }
     }
+
+    /** A later event of a record the projection does not have: the tables are broken, so processing stops. */
+    public static IllegalStateException missing(String kind, String id) {
+        return new IllegalStateException("projection has no " + kind + " " + id + " for a later event of it");
+    }
 }

@@ -4,7 +4,6 @@ import coop.ledger.party.PartyProjection;
 import coop.ledger.processing.Applied;
 import coop.ledger.processing.ChangeCollector;
 import coop.ledger.processing.Projections;
-import coop.ledger.processing.ReadModelStore;
 import coop.ledger.programme.api.ProgrammeDeclaredEvent;
 import coop.ledger.programme.api.ProgrammeEvent;
 import coop.ledger.programme.api.ServiceItemCompletedEvent;
@@ -28,10 +27,10 @@ import java.time.Instant;
 @ProcessingGroup(Projections.PROCESSOR)
 public class ProgrammeProjection {
 
-    private final ReadModelStore store;
+    private final ProgrammeRows store;
     private final ChangeCollector changes;
 
-    public ProgrammeProjection(ReadModelStore store, ChangeCollector changes) {
+    public ProgrammeProjection(ProgrammeRows store, ChangeCollector changes) {
         this.store = store;
         this.changes = changes;
     }
@@ -45,7 +44,7 @@ public class ProgrammeProjection {
         }
         ProgrammeRow row = ProgrammeRow.declared(e, at);
         store.save(row);
-        store.saveProgrammeParties(row);
+        store.saveParties(row);
         Projections.announce(changes, replay, "programme", row.id(), message, at);
     }
 
@@ -94,8 +93,8 @@ public class ProgrammeProjection {
         if (programme.hasApplied(at)) {
             return;
         }
-        ProgrammeItemRow item = store.programmeItem(e.programmeId(), itemId)
-                .orElseThrow(() -> PartyProjection.missing("programme item", e.programmeId() + "/" + itemId));
+        ProgrammeItemRow item = store.item(e.programmeId(), itemId)
+                .orElseThrow(() -> Projections.missing("programme item", e.programmeId() + "/" + itemId));
         store.save(item.apply(e, at));
         store.save(programme.touched(at));
         Projections.announce(changes, replay, "programme", programme.id(), message, at);
@@ -103,6 +102,6 @@ public class ProgrammeProjection {
 
     private ProgrammeRow programme(ProgrammeEvent e) {
         return store.programme(e.programmeId())
-                .orElseThrow(() -> PartyProjection.missing("programme", e.programmeId()));
+                .orElseThrow(() -> Projections.missing("programme", e.programmeId()));
     }
 }

@@ -4,7 +4,6 @@ import coop.ledger.party.PartyProjection;
 import coop.ledger.processing.Applied;
 import coop.ledger.processing.ChangeCollector;
 import coop.ledger.processing.Projections;
-import coop.ledger.processing.ReadModelStore;
 import coop.ledger.project.api.InvestmentReportCorrectedEvent;
 import coop.ledger.project.api.InvestmentReportedEvent;
 import coop.ledger.project.api.ProjectEvent;
@@ -25,10 +24,10 @@ import java.time.Instant;
 @ProcessingGroup(Projections.PROCESSOR)
 public class ProjectProjection {
 
-    private final ReadModelStore store;
+    private final ProjectRows store;
     private final ChangeCollector changes;
 
-    public ProjectProjection(ReadModelStore store, ChangeCollector changes) {
+    public ProjectProjection(ProjectRows store, ChangeCollector changes) {
         this.store = store;
         this.changes = changes;
     }
@@ -42,7 +41,7 @@ public class ProjectProjection {
         }
         ProjectRow row = ProjectRow.signed(e, at);
         store.save(row);
-        store.saveProjectParties(row);
+        store.saveParties(row);
         Projections.announce(changes, replay, "project", row.id(), message, at);
     }
 
@@ -51,7 +50,7 @@ public class ProjectProjection {
             EventMessage<?> message, ReplayStatus replay) {
         Applied at = Projections.applied(sequence, token, recordedAt);
         ProjectRow row = store.project(e.projectId())
-                .orElseThrow(() -> PartyProjection.missing("project", e.projectId()));
+                .orElseThrow(() -> Projections.missing("project", e.projectId()));
         if (row.hasApplied(at)) {
             return;
         }
@@ -60,7 +59,7 @@ public class ProjectProjection {
         if (e instanceof InvestmentReportedEvent report) {
             store.save(InvestmentReportRow.reported(report, at));
         } else if (!next.hostParties().equals(row.hostParties()) || !next.investors().equals(row.investors())) {
-            store.saveProjectParties(next);
+            store.saveParties(next);
         }
         Projections.announce(changes, replay, "project", row.id(), message, at);
     }
@@ -71,12 +70,12 @@ public class ProjectProjection {
             @Timestamp Instant recordedAt, EventMessage<?> message, ReplayStatus replay) {
         Applied at = Projections.applied(sequence, token, recordedAt);
         ProjectRow row = store.project(e.projectId())
-                .orElseThrow(() -> PartyProjection.missing("project", e.projectId()));
+                .orElseThrow(() -> Projections.missing("project", e.projectId()));
         if (row.hasApplied(at)) {
             return;
         }
         InvestmentReportRow report = store.investmentReport(e.projectId(), e.reportId())
-                .orElseThrow(() -> PartyProjection.missing("investment report", e.projectId() + "/" + e.reportId()));
+                .orElseThrow(() -> Projections.missing("investment report", e.projectId() + "/" + e.reportId()));
         InvestmentReportRow corrected = report.corrected(e, at);
         store.save(corrected);
         store.save(row.reportCorrected(report.amount(), corrected.amount(), at));

@@ -22,7 +22,7 @@ class HashRecordedEventsMigrationTest {
     @Test
     void events_recorded_before_hashing_are_chained_by_the_migration_and_verify() throws Exception {
         String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/ledger";
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/h2").target("2").load()
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/common", "classpath:db/migration/h2").target("2").load()
                 .migrate();
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
             insert(connection, "kaizhou", 0, "{\"code\":\"kaizhou\",\"nameZh\":\"开州区\"}");
@@ -30,7 +30,7 @@ class HashRecordedEventsMigrationTest {
             insert(connection, "kaizhou", 1, "{\"code\":\"kaizhou\",\"nameZh\":\"重庆市开州区\"}");
         }
 
-        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/h2")
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/common", "classpath:db/migration/h2")
                 .javaMigrations(new HashRecordedEventsMigration()).load().migrate();
 
         try (Connection connection = DriverManager.getConnection(url, "sa", "")) {

@@ -34,7 +34,7 @@ class LedgerSealerTest {
     @BeforeEach
     void emptyLedger() {
         dataSource = new DriverManagerDataSource("jdbc:h2:file:" + dir.toAbsolutePath() + "/ledger", "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/h2")
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/h2")
                 .javaMigrations(new HashRecordedEventsMigration()).load().migrate();
     }
 

@@ -39,7 +39,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CrashRecoveryTest {
 
-    private static final int CYCLES = 20;
+    /**
+     * Kill cycles of a run. Each costs a JVM start (several seconds), so the default suite runs a bounded few;
+     * {@code -Dcrash.cycles=50} runs a longer soak.
+     */
+    private static final int CYCLES = Integer.getInteger("crash.cycles", 8);
     private static final int CLIENTS = 4;
 
     /** One write as a client sends it; the same key and body are sent again when its outcome is unknown. */

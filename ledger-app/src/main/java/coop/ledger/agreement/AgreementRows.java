@@ -1,0 +1,155 @@
+package coop.ledger.agreement;
+
+import coop.ledger.agreement.api.AgreementKind;
+import coop.ledger.agreement.api.AgreementStatus;
+import coop.ledger.agreement.api.ItemStatus;
+import coop.ledger.agreement.api.ParticipantRole;
+import coop.ledger.processing.ReadModelStore;
+import coop.ledger.processing.ReadModelStore.Write;
+import coop.ledger.processing.ReadModelTables;
+import coop.ledger.shared.CooperationDomain;
+import coop.ledger.shared.query.Codes;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import static coop.ledger.processing.Columns.date;
+import static coop.ledger.processing.Columns.money;
+import static coop.ledger.processing.Columns.month;
+import static coop.ledger.processing.Columns.time;
+
+/** The agreement slice's projection tables: agreements, their participants, domains, items and payments. */
+@Component
+class AgreementRows implements ReadModelTables {
+
+    private static final List<String> AGREEMENT_COLUMNS = List.of("id", "title", "kind", "status", "signed_on",
+            "signed_year", "signed_month", "place", "occasion", "domains", "signatories", "observers", "items_listed",
+            "items_started", "items_completed", "items_dropped", "payments_total", "payments", "amendments",
+            "closed_on", "superseded_by", "last_sequence", "last_position", "updated_at");
+    private static final List<String> ITEM_COLUMNS = List.of("agreement_id", "item_id", "description",
+            "domain_code", "status", "responsible_parties", "listed_on", "due_on", "started_on", "completed_on",
+            "dropped_on", "item_count", "note", "last_sequence", "last_position", "updated_at");
+    private static final List<String> PAYMENT_COLUMNS = List.of("agreement_id", "payment_id", "payer", "payee",
+            "amount", "paid_on", "last_sequence", "last_position", "updated_at");
+
+    /** One participant row, kept in the batch until it is written. */
+    record Participant(String agreementId, String partyCode, ParticipantRole role, LocalDate since, long sequence) {
+    }
+
+    private final ReadModelStore store;
+    private final String upsertAgreement;
+    private final String upsertItem;
+    private final String upsertParticipant;
+    private final String upsertPayment;
+
+    AgreementRows(ReadModelStore store) {
+        this.store = store;
+        upsertAgreement = store.upsert("dash_agreement", List.of("id"), AGREEMENT_COLUMNS);
+        upsertItem = store.upsert("dash_agreement_item", List.of("agreement_id", "item_id"), ITEM_COLUMNS);
+        upsertParticipant = store.upsert("dash_agreement_participant", List.of("agreement_id", "party_code"),
+                List.of("agreement_id", "party_code", "party_role", "since", "last_sequence"));
+        upsertPayment = store.upsert("dash_agreement_payment", List.of("agreement_id", "payment_id"),
+                PAYMENT_COLUMNS);
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("dash_agreement_item_party", "dash_agreement_item", "dash_agreement_domain",
+                "dash_agreement_participant", "dash_agreement_payment", "dash_agreement");
+    }
+
+    Optional<AgreementRow> agreement(String id) {
+        return store.row("agreement:" + id, () -> store.first("SELECT " + String.join(", ", AGREEMENT_COLUMNS)
+                        + " FROM dash_agreement WHERE id = ?",
+                (rs, i) -> new AgreementRow(rs.getString(1), rs.getString(2), AgreementKind.valueOf(rs.getString(3)),
+                        AgreementStatus.valueOf(rs.getString(4)), date(rs, 5), rs.getString(8), rs.getString(9),
+                        Codes.split(rs.getString(10)).stream().map(CooperationDomain::valueOf).toList(),
+                        Codes.split(rs.getString(11)), Codes.split(rs.getString(12)),
+                        new ItemCounts(rs.getInt(13), rs.getInt(14), rs.getInt(15), rs.getInt(16)), money(rs, 17),
+                        rs.getInt(18), rs.getInt(19), date(rs, 20), rs.getString(21), rs.getLong(22), rs.getLong(23),
+                        time(rs, 24)), id));
+    }
+
+    void save(AgreementRow r) {
+        store.save("agreement:" + r.id(), r, new Write(upsertAgreement, new Object[]{r.id(), r.title(),
+                r.kind().name(), r.status().name(), r.signedOn(), r.signedOn().getYear(), month(r.signedOn()),
+                r.place(), r.occasion(), Codes.join(r.domains().stream().map(Enum::name).toList()),
+                Codes.join(r.signatories()), Codes.join(r.observers()), r.items().listed(), r.items().started(),
+                r.items().completed(), r.items().dropped(), r.paymentsTotal().yuan(), r.payments(), r.amendments(),
+                r.closedOn(), r.supersededBy(), r.lastSequence(), r.lastPosition(), r.updatedAt()}));
+    }
+
+    void saveParticipant(String agreementId, String partyCode, ParticipantRole role, LocalDate since,
+                         long sequence) {
+        Participant p = new Participant(agreementId, partyCode, role, since, sequence);
+        store.save("participant:" + agreementId + "/" + partyCode, p, write(p));
+    }
+
+    private Write write(Participant p) {
+        return new Write(upsertParticipant, new Object[]{p.agreementId(), p.partyCode(), p.role().name(), p.since(),
+                p.sequence()});
+    }
+
+    /** Replaces the agreement's domains with those of {@code row}. */
+    void saveDomains(AgreementRow row) {
+        store.replaceLinks("DELETE FROM dash_agreement_domain WHERE agreement_id = ?", new Object[]{row.id()},
+                "INSERT INTO dash_agreement_domain (agreement_id, domain_code) VALUES (?, ?)",
+                row.domains().stream().map(d -> new Object[]{row.id(), d.name()}).toList());
+    }
+
+    Optional<AgreementItemRow> item(String agreementId, String itemId) {
+        return store.row("agreement-item:" + agreementId + "/" + itemId, () -> store.first("SELECT "
+                        + String.join(", ", ITEM_COLUMNS) + " FROM dash_agreement_item WHERE agreement_id = ? "
+                        + "AND item_id = ?",
+                (rs, i) -> new AgreementItemRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4) == null ? null : CooperationDomain.valueOf(rs.getString(4)),
+                        ItemStatus.valueOf(rs.getString(5)), Codes.split(rs.getString(6)), date(rs, 7), date(rs, 8),
+                        date(rs, 9), date(rs, 10), date(rs, 11), rs.getInt(12), rs.getString(13), rs.getLong(14),
+                        rs.getLong(15), time(rs, 16)),
+                agreementId, itemId));
+    }
+
+    void save(AgreementItemRow r) {
+        store.save("agreement-item:" + r.agreementId() + "/" + r.itemId(), r, new Write(upsertItem, new Object[]{
+                r.agreementId(), r.itemId(), r.description(), r.domain() == null ? null : r.domain().name(),
+                r.status().name(), Codes.join(r.responsibleParties()), r.listedOn(), r.dueOn(), r.startedOn(),
+                r.completedOn(), r.droppedOn(), r.itemCount(), r.note(), r.lastSequence(), r.lastPosition(),
+                r.updatedAt()}));
+    }
+
+    /** Replaces the responsible parties of a cooperation item with those of {@code row}. */
+    void saveResponsible(AgreementItemRow row) {
+        store.replaceLinks("DELETE FROM dash_agreement_item_party WHERE agreement_id = ? AND item_id = ?",
+                new Object[]{row.agreementId(), row.itemId()},
+                "INSERT INTO dash_agreement_item_party (agreement_id, item_id, party_code) VALUES (?, ?, ?)",
+                row.responsibleParties().stream().distinct()
+                        .map(p -> new Object[]{row.agreementId(), row.itemId(), p}).toList());
+    }
+
+    /** Participants who joined at the signing ({@code since} = its date) take the corrected signing date. */
+    void moveParticipantsSince(String agreementId, LocalDate from, LocalDate to, long sequence) {
+        // Participants this batch saved are still in memory: move them there. A stale row of the same party in
+        // the table may be moved below too; the batch's own row overwrites it when the batch is written.
+        store.changePending(Participant.class, p -> p.agreementId().equals(agreementId) && p.since().equals(from)
+                ? new Participant(agreementId, p.partyCode(), p.role(), to, sequence) : p, this::write);
+        store.update("UPDATE dash_agreement_participant SET since = ?, last_sequence = ? WHERE agreement_id = ? "
+                + "AND since = ?", to, sequence, agreementId, from);
+    }
+
+    Optional<PaymentRow> payment(String agreementId, String paymentId) {
+        return store.row("payment:" + agreementId + "/" + paymentId, () -> store.first("SELECT "
+                        + String.join(", ", PAYMENT_COLUMNS)
+                        + " FROM dash_agreement_payment WHERE agreement_id = ? AND payment_id = ?",
+                (rs, i) -> new PaymentRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        money(rs, 5), date(rs, 6), rs.getLong(7), rs.getLong(8), time(rs, 9)),
+                agreementId, paymentId));
+    }
+
+    void save(PaymentRow r) {
+        store.save("payment:" + r.agreementId() + "/" + r.paymentId(), r, new Write(upsertPayment, new Object[]{
+                r.agreementId(), r.paymentId(), r.payer(), r.payee(), r.amount().yuan(), r.paidOn(),
+                r.lastSequence(), r.lastPosition(), r.updatedAt()}));
+    }
+}
