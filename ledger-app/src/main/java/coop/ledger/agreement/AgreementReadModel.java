@@ -1,5 +1,6 @@
 package coop.ledger.agreement;
 
+import coop.ledger.agreement.state.CooperationItemCounts;
 import coop.ledger.shared.query.Filters;
 import coop.ledger.shared.query.Page;
 import coop.ledger.shared.query.PageRequest;
@@ -86,7 +87,7 @@ public class AgreementReadModel {
                 r.signedOn(), r.place(), r.occasion(),
                 Codes.split(r.domains()).stream().map(d -> Label.of(CooperationDomain.valueOf(d))).toList(),
                 partyNames.refs(names, r.signatories()), partyNames.refs(names, r.observers()),
-                Views.ItemProgress.of(r.listed(), r.started(), r.completed(), r.dropped()),
+                Views.ItemProgress.of(new CooperationItemCounts(r.listed(), r.started(), r.completed(), r.dropped())),
                 Amount.of(new Money(r.payments())), r.paymentCount(), r.amendments(), r.closedOn(), r.supersededBy(),
                 r.lastSequence() + 1)).toList();
         return new Page<>(items, page.page(), page.size(), total);

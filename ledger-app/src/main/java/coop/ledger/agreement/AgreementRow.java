@@ -1,5 +1,6 @@
 package coop.ledger.agreement;
 
+import coop.ledger.agreement.state.CooperationItemCounts;
 import coop.ledger.processing.Applied;
 import coop.ledger.processing.ProjectionRow;
 import coop.ledger.agreement.api.AgreementAmendedEvent;
@@ -42,7 +43,7 @@ public record AgreementRow(
         List<CooperationDomain> domains,
         List<String> signatories,
         List<String> observers,
-        ItemCounts items,
+        CooperationItemCounts items,
         Money paymentsTotal,
         int payments,
         int amendments,
@@ -55,7 +56,7 @@ public record AgreementRow(
     public static AgreementRow signed(AgreementSignedEvent e, Applied at) {
         return new AgreementRow(e.agreementId(), e.title(), e.kind(), AgreementStatus.IN_FORCE, e.signedOn(),
                 e.place(), e.occasion(), sorted(e.domains()), List.copyOf(e.signatories()),
-                e.observers() == null ? List.of() : List.copyOf(e.observers()), ItemCounts.NONE, Money.zero(), 0, 0,
+                e.observers() == null ? List.of() : List.copyOf(e.observers()), CooperationItemCounts.NONE, Money.zero(), 0, 0,
                 null, null, at.sequence(), at.position(), at.recordedAt());
     }
 

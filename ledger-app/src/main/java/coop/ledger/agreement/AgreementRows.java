@@ -1,5 +1,6 @@
 package coop.ledger.agreement;
 
+import coop.ledger.agreement.state.CooperationItemCounts;
 import coop.ledger.agreement.api.AgreementKind;
 import coop.ledger.agreement.api.AgreementStatus;
 import coop.ledger.agreement.api.ItemStatus;
@@ -67,7 +68,8 @@ class AgreementRows implements ReadModelTables {
                         AgreementStatus.valueOf(rs.getString(4)), date(rs, 5), rs.getString(8), rs.getString(9),
                         Codes.split(rs.getString(10)).stream().map(CooperationDomain::valueOf).toList(),
                         Codes.split(rs.getString(11)), Codes.split(rs.getString(12)),
-                        new ItemCounts(rs.getInt(13), rs.getInt(14), rs.getInt(15), rs.getInt(16)), money(rs, 17),
+                        new CooperationItemCounts(rs.getLong(13), rs.getLong(14), rs.getLong(15),
+                                rs.getLong(16)), money(rs, 17),
                         rs.getInt(18), rs.getInt(19), date(rs, 20), rs.getString(21), rs.getLong(22), rs.getLong(23),
                         time(rs, 24)), id));
     }

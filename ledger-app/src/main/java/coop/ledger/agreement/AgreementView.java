@@ -1,5 +1,6 @@
 package coop.ledger.agreement;
 
+import coop.ledger.agreement.state.CooperationItemCounts;
 import coop.ledger.agreement.api.ItemStatus;
 import coop.ledger.agreement.state.AgreementState;
 import coop.ledger.shared.CooperationDomain;
@@ -53,12 +54,15 @@ record AgreementView(
                 s.signedOn(), s.place(), s.occasion(),
                 s.domains().stream().sorted(Comparator.comparing(CooperationDomain::ordinal)).map(Label::of).toList(),
                 s.summary(), s.closure(),
-                new ItemCounts(s.itemCount(ItemStatus.LISTED), s.itemCount(ItemStatus.STARTED),
-                        s.itemCount(ItemStatus.COMPLETED), s.itemCount(ItemStatus.DROPPED), s.itemTotal()),
+                itemCounts(s.itemCounts()),
                 s.items().stream().map(AgreementView::item).toList(),
                 s.payments().stream().map(p -> new Payment(p.paymentId(), p.payer(), p.payee(), Amount.of(p.amount()),
                         p.paidOn(), p.purpose())).toList(),
                 Amount.of(s.paymentsTotal()), s.amendments(), s.version());
+    }
+
+    private static ItemCounts itemCounts(CooperationItemCounts c) {
+        return new ItemCounts(c.listed(), c.started(), c.completed(), c.dropped(), c.total());
     }
 
     private static Item item(AgreementState.CooperationItem i) {

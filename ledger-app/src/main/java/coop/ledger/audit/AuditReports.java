@@ -167,8 +167,8 @@ class AuditReports {
         Money paid = agreements.stream().map(AgreementState::paymentsTotal).reduce(Money.zero(), Money::plus);
         return new LedgerSummary(recordedAt, parties,
                 new AgreementFigures(agreements.size(), agreementsByStatus,
-                        agreements.stream().mapToLong(AgreementState::itemTotal).sum(),
-                        agreements.stream().mapToLong(a -> a.itemCount(ItemStatus.COMPLETED)).sum(), paid.plain()),
+                        agreements.stream().mapToLong(a -> a.itemCounts().total()).sum(),
+                        agreements.stream().mapToLong(a -> a.itemCounts().completed()).sum(), paid.plain()),
                 new ProjectFigures(projects.size(), projects.stream().mapToLong(ProjectState::projectCount).sum(),
                         projectsByStatus, agreed.plain(), agreed.toChinese(), actual.plain(), actual.toChinese()),
                 new ProgrammeFigures(programmes.size(),

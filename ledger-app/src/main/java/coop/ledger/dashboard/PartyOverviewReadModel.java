@@ -1,5 +1,7 @@
 package coop.ledger.dashboard;
 
+import coop.ledger.programme.ProgrammeItemSums;
+import coop.ledger.agreement.state.CooperationItemCounts;
 import coop.ledger.party.PartyReadModel;
 import coop.ledger.project.ProjectReadModel;
 import coop.ledger.shared.query.Views;
@@ -76,8 +78,8 @@ public class PartyOverviewReadModel {
         return jdbc.queryForObject("SELECT COUNT(*), SUM(CASE WHEN a.status = 'IN_FORCE' THEN 1 ELSE 0 END), "
                         + "SUM(a.items_listed), SUM(a.items_started), SUM(a.items_completed), SUM(a.items_dropped), "
                         + "SUM(a.payments_total)" + from,
-                (rs, i) -> new Agreements(rs.getLong(1), rs.getLong(2), Views.ItemProgress.of(rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), rs.getLong(6)), StatsReadModel.sum(rs.getBigDecimal(7)), latest),
+                (rs, i) -> new Agreements(rs.getLong(1), rs.getLong(2), Views.ItemProgress.of(new CooperationItemCounts(rs.getLong(3),
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6))), StatsReadModel.sum(rs.getBigDecimal(7)), latest),
                 code, role);
     }
 
@@ -103,18 +105,13 @@ public class PartyOverviewReadModel {
                 rs -> {
                     byStatus.put(rs.getString(1), rs.getLong(2));
                 }, code);
-        Views.ItemProgress cooperation = Views.ItemProgress.of(byStatus.getOrDefault("LISTED", 0L),
+        Views.ItemProgress cooperation = Views.ItemProgress.of(new CooperationItemCounts(byStatus.getOrDefault("LISTED", 0L),
                 byStatus.getOrDefault("STARTED", 0L), byStatus.getOrDefault("COMPLETED", 0L),
-                byStatus.getOrDefault("DROPPED", 0L));
-        Views.ServiceProgress programme = jdbc.queryForObject("SELECT "
-                        + "SUM(CASE WHEN i.added_later THEN 0 ELSE i.item_count END), "
-                        + "SUM(CASE WHEN i.added_later THEN i.item_count ELSE 0 END), "
-                        + "SUM(CASE WHEN i.status = 'COMPLETED' THEN i.item_count ELSE 0 END), "
-                        + "SUM(CASE WHEN i.status = 'WITHDRAWN' THEN i.item_count ELSE 0 END) "
-                        + "FROM dash_programme_item i JOIN dash_programme_item_party r "
+                byStatus.getOrDefault("DROPPED", 0L)));
+        Views.ServiceProgress programme = jdbc.queryForObject("SELECT " + ProgrammeItemSums.SUMS
+                        + " FROM dash_programme_item i JOIN dash_programme_item_party r "
                         + "ON r.programme_id = i.programme_id AND r.item_id = i.item_id WHERE r.party_code = ?",
-                (rs, i) -> Views.ServiceProgress.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
-                code);
+                (rs, i) -> Views.ServiceProgress.of(ProgrammeItemSums.read(rs, 1)), code);
         return new Responsibilities(cooperation, programme);
     }
 }

@@ -1,5 +1,8 @@
 package coop.ledger.dashboard;
 
+import coop.ledger.programme.state.ProgrammeState.ItemCounts;
+import coop.ledger.programme.ProgrammeItemSums;
+import coop.ledger.agreement.state.CooperationItemCounts;
 import coop.ledger.agreement.AgreementReadModel;
 import coop.ledger.project.ProjectReadModel;
 import coop.ledger.shared.query.Filters;
@@ -99,16 +102,11 @@ public class StatsReadModel {
             default -> throw new IllegalArgumentException(groupBy);
         };
         Where where = programmeItemWhere(filters);
-        String measures = "SUM(CASE WHEN i.added_later THEN 0 ELSE i.item_count END), "
-                + "SUM(CASE WHEN i.added_later THEN i.item_count ELSE 0 END), "
-                + "SUM(CASE WHEN i.status = 'COMPLETED' THEN i.item_count ELSE 0 END), "
-                + "SUM(CASE WHEN i.status = 'WITHDRAWN' THEN i.item_count ELSE 0 END), MAX(pg.name), "
-                + "SUM(CASE WHEN i.status = 'COMPLETED' AND i.added_later THEN i.item_count ELSE 0 END)";
+        String measures = ProgrammeItemSums.SUMS + ", MAX(pg.name)";
         String from = " FROM dash_programme_item i JOIN dash_programme pg ON pg.id = i.programme_id ";
-        record Raw(String key, Views.ServiceProgress progress, String programmeName, long completedAddedLater) {
+        record Raw(String key, ItemCounts counts, String programmeName) {
         }
-        SqlRow<Raw> row = rs -> new Raw(rs.getString(1), Views.ServiceProgress.of(rs.getLong(2), rs.getLong(3),
-                rs.getLong(4), rs.getLong(5)), rs.getString(6), rs.getLong(7));
+        SqlRow<Raw> row = rs -> new Raw(rs.getString(1), ProgrammeItemSums.read(rs, 2), rs.getString(9));
         List<Raw> raws = jdbc.query("SELECT " + g.key() + ", " + measures + from + g.join() + where.sql()
                 + " GROUP BY " + g.key(), (rs, i) -> row.map(rs), where.args().toArray());
         Raw total = jdbc.queryForObject("SELECT NULL, " + measures + from + where.sql(), (rs, i) -> row.map(rs),
@@ -116,12 +114,11 @@ public class StatsReadModel {
         Function<String, Label> label = labels(g, raws.stream().map(Raw::key).toList());
         List<Views.ProgrammeGroup> groups = new ArrayList<>(raws.stream().map(r -> Views.ProgrammeGroup.of(r.key(),
                 groupBy.equals("programme") ? new Label(r.key(), r.programmeName(), r.programmeName())
-                        : label.apply(r.key()), r.progress(), r.completedAddedLater())).toList());
+                        : label.apply(r.key()), r.counts())).toList());
         groups.sort(Comparator.comparingLong(Views.ProgrammeGroup::total).reversed()
                 .thenComparing(Views.ProgrammeGroup::key, nullsLast()));
         return new Views.ProgrammeStats(groupBy, groups,
-                Views.ProgrammeGroup.of(null, new Label(null, "合计", "total"), total.progress(),
-                        total.completedAddedLater()));
+                Views.ProgrammeGroup.of(null, new Label(null, "合计", "total"), total.counts()));
     }
 
     static Where programmeItemWhere(Filters f) {
@@ -155,7 +152,8 @@ public class StatsReadModel {
         record Raw(String key, long agreements, long inForce, Views.ItemProgress items, BigDecimal payments) {
         }
         SqlRow<Raw> row = rs -> new Raw(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                Views.ItemProgress.of(rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)),
+                Views.ItemProgress.of(new CooperationItemCounts(rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                        rs.getLong(7))),
                 rs.getBigDecimal(8));
         List<Raw> raws = jdbc.query("SELECT " + g.key() + ", " + measures + " FROM dash_agreement a " + g.join()
                 + where.sql() + " GROUP BY " + g.key(), (rs, i) -> row.map(rs), where.args().toArray());

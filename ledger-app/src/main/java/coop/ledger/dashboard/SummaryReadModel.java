@@ -1,5 +1,7 @@
 package coop.ledger.dashboard;
 
+import coop.ledger.programme.ProgrammeItemSums;
+import coop.ledger.agreement.state.CooperationItemCounts;
 import coop.ledger.shared.query.Views;
 import coop.ledger.shared.query.Where;
 import coop.ledger.processing.ProjectionRebuild;
@@ -66,20 +68,16 @@ public class SummaryReadModel {
                         + "SUM(a.items_listed), SUM(a.items_started), SUM(a.items_completed), SUM(a.items_dropped), "
                         + "SUM(a.payments_total) FROM dash_agreement a" + agreements.sql(),
                 (rs, i) -> new AgreementSums(new AgreementFigures(rs.getLong(1), rs.getLong(2)),
-                        Views.ItemProgress.of(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)),
+                        Views.ItemProgress.of(new CooperationItemCounts(rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                                rs.getLong(6))),
                         rs.getBigDecimal(7)), agreements.args().toArray());
         ProjectFigures p = jdbc.queryForObject("SELECT SUM(p.project_count), COUNT(*), SUM(p.agreed_investment), "
                         + "SUM(p.actual_investment) FROM dash_project p" + projects.sql(),
                 (rs, i) -> new ProjectFigures(rs.getLong(1), rs.getLong(2), StatsReadModel.sum(rs.getBigDecimal(3)),
                         StatsReadModel.sum(rs.getBigDecimal(4))), projects.args().toArray());
-        Views.ServiceProgress s = jdbc.queryForObject("SELECT "
-                        + "SUM(CASE WHEN i.added_later THEN 0 ELSE i.item_count END), "
-                        + "SUM(CASE WHEN i.added_later THEN i.item_count ELSE 0 END), "
-                        + "SUM(CASE WHEN i.status = 'COMPLETED' THEN i.item_count ELSE 0 END), "
-                        + "SUM(CASE WHEN i.status = 'WITHDRAWN' THEN i.item_count ELSE 0 END) "
-                        + "FROM dash_programme_item i" + items.sql(),
-                (rs, i) -> Views.ServiceProgress.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
-                items.args().toArray());
+        Views.ServiceProgress s = jdbc.queryForObject("SELECT " + ProgrammeItemSums.SUMS
+                        + " FROM dash_programme_item i" + items.sql(),
+                (rs, i) -> Views.ServiceProgress.of(ProgrammeItemSums.read(rs, 1)), items.args().toArray());
         Long lastPosition = null;
         OffsetDateTime lastUpdate = null;
         for (String table : POSITIONED) {

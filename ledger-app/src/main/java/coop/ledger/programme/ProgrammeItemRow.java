@@ -2,75 +2,83 @@ package coop.ledger.programme;
 
 import coop.ledger.processing.Applied;
 import coop.ledger.processing.ProjectionRow;
-import coop.ledger.programme.api.ServiceItemStatus;
 import coop.ledger.programme.api.ProgrammeEvent;
-import coop.ledger.programme.api.ServiceItemCompletedEvent;
-import coop.ledger.programme.api.ServiceItemCorrectedEvent;
 import coop.ledger.programme.api.ServiceItemListedEvent;
-import coop.ledger.programme.api.ServiceItemReopenedEvent;
-import coop.ledger.programme.api.ServiceItemWithdrawnEvent;
+import coop.ledger.programme.api.ServiceItemStatus;
+import coop.ledger.programme.state.ProgrammeState.ItemCounts;
+import coop.ledger.programme.state.ProgrammeState.ServiceItem;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * One item (事项) of a programme. {@code itemCount} is how many items the record stands for (a batch reported only
- * in total counts as many); {@code addedLater} marks items added outside the original list (清单外新增).
+ * One item (事项) of a programme as the read model keeps it: the core's {@link ServiceItem}, folded by the core's
+ * own item fold, and what it adds to its programme's counts ({@link ItemCounts}, their one definition), so the
+ * tables only sum what the core counted.
  */
-public record ProgrammeItemRow(
-        String programmeId,
-        String itemId,
-        String name,
-        String category,
-        ServiceItemStatus status,
-        boolean addedLater,
-        int itemCount,
-        List<String> responsibleParties,
-        LocalDate targetOn,
-        LocalDate listedOn,
-        LocalDate completedOn,
-        LocalDate withdrawnOn,
-        long lastSequence,
-        long lastPosition,
-        OffsetDateTime updatedAt) implements ProjectionRow {
+record ProgrammeItemRow(String programmeId, ServiceItem item, long lastSequence, long lastPosition,
+                        OffsetDateTime updatedAt) implements ProjectionRow {
 
-    public static ProgrammeItemRow listed(ServiceItemListedEvent e, Applied at) {
-        return new ProgrammeItemRow(e.programmeId(), e.itemId(), e.name(), e.category(), ServiceItemStatus.OPEN,
-                e.addedLater(), Math.max(e.itemCount(), 1),
-                e.responsibleParties() == null ? List.of() : List.copyOf(e.responsibleParties()), e.targetOn(),
-                e.listedOn(), null, null, at.sequence(), at.position(), at.recordedAt());
+    static ProgrammeItemRow listed(ServiceItemListedEvent e, Applied at) {
+        return new ProgrammeItemRow(e.programmeId(), ServiceItem.listed(e), at.sequence(), at.position(),
+                at.recordedAt());
     }
 
-    /**
-     * The item after a completion, withdrawal, reopening or correction (更正); this row when the event was applied
-     * before.
-     */
-    public ProgrammeItemRow apply(ProgrammeEvent event, Applied at) {
+    /** The item after a completion, withdrawal, reopening or correction (更正); this row when applied before. */
+    ProgrammeItemRow apply(ProgrammeEvent event, Applied at) {
         if (hasApplied(at)) {
             return this;
         }
-        if (event instanceof ServiceItemCorrectedEvent e) {
-            return new ProgrammeItemRow(programmeId, itemId, name, e.category() != null ? e.category() : category,
-                    status, addedLater, e.itemCount() != null ? e.itemCount() : itemCount, responsibleParties,
-                    e.targetOn() != null ? e.targetOn() : targetOn, listedOn, completedOn, withdrawnOn,
-                    at.sequence(), at.position(), at.recordedAt());
-        }
-        ServiceItemStatus newStatus = status;
-        LocalDate completed = completedOn;
-        LocalDate withdrawn = withdrawnOn;
-        if (event instanceof ServiceItemCompletedEvent e) {
-            newStatus = ServiceItemStatus.COMPLETED;
-            completed = e.completedOn();
-        } else if (event instanceof ServiceItemWithdrawnEvent e) {
-            newStatus = ServiceItemStatus.WITHDRAWN;
-            withdrawn = e.withdrawnOn();
-        } else if (event instanceof ServiceItemReopenedEvent) {
-            newStatus = ServiceItemStatus.OPEN;
-            completed = null;
-        }
-        return new ProgrammeItemRow(programmeId, itemId, name, category, newStatus, addedLater, itemCount,
-                responsibleParties, targetOn, listedOn, completed, withdrawn, at.sequence(), at.position(),
-                at.recordedAt());
+        return new ProgrammeItemRow(programmeId, item.apply(event), at.sequence(), at.position(), at.recordedAt());
+    }
+
+    /** What this item adds to its programme's counts. */
+    ItemCounts counts() {
+        return ItemCounts.of(item);
+    }
+
+    String itemId() {
+        return item.itemId();
+    }
+
+    String name() {
+        return item.name();
+    }
+
+    String category() {
+        return item.category();
+    }
+
+    ServiceItemStatus status() {
+        return item.status();
+    }
+
+    boolean addedLater() {
+        return item.addedLater();
+    }
+
+    int itemCount() {
+        return item.itemCount();
+    }
+
+    List<String> responsibleParties() {
+        return item.responsibleParties();
+    }
+
+    LocalDate targetOn() {
+        return item.targetOn();
+    }
+
+    LocalDate listedOn() {
+        return item.listedOn();
+    }
+
+    LocalDate completedOn() {
+        return item.completedOn();
+    }
+
+    LocalDate withdrawnOn() {
+        return item.withdrawnOn();
     }
 }

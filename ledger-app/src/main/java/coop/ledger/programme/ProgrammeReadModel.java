@@ -6,6 +6,7 @@ import coop.ledger.shared.query.PageRequest;
 import coop.ledger.shared.query.PartyNames;
 import coop.ledger.shared.query.Views;
 import coop.ledger.shared.query.Where;
+import coop.ledger.programme.state.ProgrammeState.ItemCounts;
 import coop.ledger.shared.query.Codes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -24,12 +25,11 @@ public class ProgrammeReadModel {
             "id", "g.id", "planned", "planned", "completed", "completed", "updated", "g.last_position");
 
     /** Item figures per programme, each item weighted by its item_count. */
-    static final String ITEM_SUMS = "SELECT programme_id, "
-            + "SUM(CASE WHEN added_later THEN 0 ELSE item_count END) AS planned, "
-            + "SUM(CASE WHEN added_later THEN item_count ELSE 0 END) AS added_later, "
-            + "SUM(CASE WHEN status = 'COMPLETED' THEN item_count ELSE 0 END) AS completed, "
-            + "SUM(CASE WHEN status = 'WITHDRAWN' THEN item_count ELSE 0 END) AS withdrawn "
-            + "FROM dash_programme_item GROUP BY programme_id";
+    static final String ITEM_SUMS = "SELECT programme_id, SUM(planned_items) AS planned, "
+            + "SUM(added_later_items) AS added_later, SUM(completed_items) AS completed, "
+            + "SUM(completed_original_items) AS completed_original, "
+            + "SUM(completed_added_later_items) AS completed_added_later, SUM(withdrawn_items) AS withdrawn, "
+            + "SUM(open_items) AS open_items FROM dash_programme_item GROUP BY programme_id";
 
     private final JdbcTemplate jdbc;
     private final PartyNames partyNames;
@@ -57,18 +57,18 @@ public class ProgrammeReadModel {
         args.add(page.size());
         args.add(page.offset());
         record Raw(String id, String name, String period, List<String> participants, String categories,
-                   LocalDate declaredOn, String note, long lastSequence, long planned, long addedLater, long completed,
-                   long withdrawn) {
+                   LocalDate declaredOn, String note, long lastSequence, ItemCounts counts) {
         }
         List<Raw> rows = jdbc.query("SELECT g.id, g.name, g.period_text, g.participants, g.categories, g.declared_on, "
                         + "g.note, g.last_sequence, COALESCE(s.planned, 0) AS planned, "
-                        + "COALESCE(s.added_later, 0) AS added_later, COALESCE(s.completed, 0) AS completed, "
-                        + "COALESCE(s.withdrawn, 0) AS withdrawn FROM dash_programme g LEFT JOIN (" + ITEM_SUMS
-                        + ") s ON s.programme_id = g.id" + where.sql() + " ORDER BY " + page.orderBy()
+                        + "COALESCE(s.added_later, 0), COALESCE(s.completed, 0) AS completed, "
+                        + "COALESCE(s.completed_original, 0), COALESCE(s.completed_added_later, 0), "
+                        + "COALESCE(s.withdrawn, 0), COALESCE(s.open_items, 0) FROM dash_programme g LEFT JOIN ("
+                        + ITEM_SUMS + ") s ON s.programme_id = g.id" + where.sql() + " ORDER BY " + page.orderBy()
                         + ", g.id LIMIT ? OFFSET ?",
                 (rs, i) -> new Raw(rs.getString(1), rs.getString(2), rs.getString(3), Codes.split(rs.getString(4)),
                         rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getLong(8),
-                        rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12)),
+                        ProgrammeItemSums.read(rs, 9)),
                 args.toArray());
         List<String> codes = new ArrayList<>();
         rows.forEach(r -> codes.addAll(r.participants()));
@@ -76,8 +76,7 @@ public class ProgrammeReadModel {
         List<Views.ProgrammeItem> items = rows.stream().map(r -> new Views.ProgrammeItem(r.id(), r.name(),
                 r.period(), partyNames.refs(names, r.participants()),
                 r.categories() == null || r.categories().isEmpty() ? List.of() : List.of(r.categories().split("\n")),
-                r.declaredOn(), r.note(), Views.ServiceProgress.of(r.planned(), r.addedLater(), r.completed(),
-                r.withdrawn()), r.lastSequence() + 1)).toList();
+                r.declaredOn(), r.note(), Views.ServiceProgress.of(r.counts()), r.lastSequence() + 1)).toList();
         return new Page<>(items, page.page(), page.size(), total);
     }
 

@@ -4,6 +4,8 @@ import coop.ledger.processing.ReadModelStore;
 import coop.ledger.processing.ReadModelStore.Write;
 import coop.ledger.processing.ReadModelTables;
 import coop.ledger.programme.api.ServiceItemStatus;
+import coop.ledger.programme.state.ProgrammeState.ItemCounts;
+import coop.ledger.programme.state.ProgrammeState.ServiceItem;
 import coop.ledger.shared.query.Codes;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +24,9 @@ class ProgrammeRows implements ReadModelTables {
             "categories", "declared_on", "note", "last_sequence", "last_position", "updated_at");
     private static final List<String> ITEM_COLUMNS = List.of("programme_id", "item_id", "name", "category",
             "status", "added_later", "item_count", "responsible_parties", "target_on", "listed_on", "completed_on",
-            "withdrawn_on", "last_sequence", "last_position", "updated_at");
+            "withdrawn_on", "last_sequence", "last_position", "updated_at", "planned_items", "added_later_items",
+            "completed_items", "completed_original_items", "completed_added_later_items", "withdrawn_items",
+            "open_items");
 
     private final ReadModelStore store;
     private final String upsertProgramme;
@@ -63,17 +67,22 @@ class ProgrammeRows implements ReadModelTables {
         return store.row("programme-item:" + programmeId + "/" + itemId, () -> store.first("SELECT "
                         + String.join(", ", ITEM_COLUMNS)
                         + " FROM dash_programme_item WHERE programme_id = ? AND item_id = ?",
-                (rs, i) -> new ProgrammeItemRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        ServiceItemStatus.valueOf(rs.getString(5)), rs.getBoolean(6), rs.getInt(7),
-                        Codes.split(rs.getString(8)), date(rs, 9), date(rs, 10), date(rs, 11), date(rs, 12),
-                        rs.getLong(13), rs.getLong(14), time(rs, 15)), programmeId, itemId));
+                // the columns hold what the item's counts and lists need; notes, evidence and reasons stay in the events
+                (rs, i) -> new ProgrammeItemRow(rs.getString(1), new ServiceItem(rs.getString(2), rs.getString(3),
+                        rs.getString(4), Codes.split(rs.getString(8)), date(rs, 9), rs.getBoolean(6), rs.getInt(7),
+                        date(rs, 10), null, ServiceItemStatus.valueOf(rs.getString(5)), date(rs, 11), null,
+                        date(rs, 12), null, null, null), rs.getLong(13), rs.getLong(14), time(rs, 15)),
+                programmeId, itemId));
     }
 
     void save(ProgrammeItemRow r) {
+        ItemCounts counts = r.counts();
         store.save("programme-item:" + r.programmeId() + "/" + r.itemId(), r, new Write(upsertItem, new Object[]{
                 r.programmeId(), r.itemId(), r.name(), r.category(), r.status().name(), r.addedLater(),
                 r.itemCount(), Codes.join(r.responsibleParties()), r.targetOn(), r.listedOn(), r.completedOn(),
-                r.withdrawnOn(), r.lastSequence(), r.lastPosition(), r.updatedAt()}));
+                r.withdrawnOn(), r.lastSequence(), r.lastPosition(), r.updatedAt(), counts.planned(),
+                counts.addedLater(), counts.completed(), counts.completedOriginal(), counts.completedAddedLater(),
+                counts.withdrawn(), counts.open()}));
     }
 
     void saveResponsible(ProgrammeItemRow row) {

@@ -1,5 +1,6 @@
 package coop.ledger.agreement;
 
+import coop.ledger.agreement.state.CooperationItemCounts;
 import coop.ledger.processing.Applied;
 import coop.ledger.agreement.api.AgreementAmendedEvent;
 import coop.ledger.agreement.api.AgreementEvent;
@@ -53,7 +54,7 @@ public class AgreementRowTest {
         assertThat(row.signatories()).containsExactly("wanzhou", "dazhou");
         assertThat(row.observers()).containsExactly("yunyang");
         assertThat(row.domains()).containsExactly(CooperationDomain.TRANSPORT, CooperationDomain.INDUSTRY);
-        assertThat(row.items()).isEqualTo(ItemCounts.NONE);
+        assertThat(row.items()).isEqualTo(CooperationItemCounts.NONE);
         assertThat(row.paymentsTotal()).isEqualTo(Money.zero());
         assertThat(row.lastSequence()).isZero();
         assertThat(row.lastPosition()).isEqualTo(100);
@@ -83,7 +84,7 @@ public class AgreementRowTest {
                 .itemMoved(ItemStatus.STARTED, ItemStatus.COMPLETED, 1, at(4))
                 .itemMoved(ItemStatus.LISTED, ItemStatus.DROPPED, 1, at(5));
 
-        assertThat(row.items()).isEqualTo(new ItemCounts(0, 0, 1, 1));
+        assertThat(row.items()).isEqualTo(new CooperationItemCounts(0, 0, 1, 1));
         assertThat(row.items().total()).isEqualTo(2);
         assertThat(row.itemMoved(ItemStatus.STARTED, ItemStatus.COMPLETED, 1, at(4))).isEqualTo(row);
     }
@@ -99,7 +100,7 @@ public class AgreementRowTest {
 
         assertThat(batch.itemCount()).isEqualTo(83);
         assertThat(batch.note()).isEqualTo("来源只报总数");
-        assertThat(row.items()).isEqualTo(new ItemCounts(1, 0, 83, 0));
+        assertThat(row.items()).isEqualTo(new CooperationItemCounts(1, 0, 83, 0));
         assertThat(row.items().total()).isEqualTo(84);
     }
 

@@ -83,7 +83,8 @@ class StatsQueryTest extends DashboardTest {
                 "completionRate", 0.9943, "completedOriginal", 155, "completedAddedLater", 19));
         assertThat(categories.get("医保").path("withdrawn").asLong()).isEqualTo(1);
         assertThat(categories.get("医保").path("open").asLong()).isEqualTo(1);
-        assertThat(byCategory.path("total").path("planned").asLong()).isEqualTo(158);
+        // 158 listed in the original list, one of them withdrawn: planned counts the 157 still on it
+        assertThat(byCategory.path("total").path("planned").asLong()).isEqualTo(157);
         assertThat(byCategory.path("total").path("completed").asLong()).isEqualTo(174);
 
         Map<String, JsonNode> responsible = byKey(ok(get("/api/stats/programmes?groupBy=responsible&programme="

@@ -1,10 +1,11 @@
 package coop.ledger.shared.query;
 
+import coop.ledger.agreement.state.CooperationItemCounts;
+import coop.ledger.programme.state.ProgrammeState.ItemCounts;
 import coop.ledger.shared.web.Amount;
 import coop.ledger.shared.web.Label;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -28,9 +29,10 @@ public final class Views {
     public record ItemProgress(long listed, long started, long completed, long dropped, long total,
                                BigDecimal completionRate) {
 
-        public static ItemProgress of(long listed, long started, long completed, long dropped) {
-            long total = listed + started + completed + dropped;
-            return new ItemProgress(listed, started, completed, dropped, total, rate(completed, total - dropped));
+        /** The core's counts ({@link CooperationItemCounts}, their one definition) as the API shows them. */
+        public static ItemProgress of(CooperationItemCounts counts) {
+            return new ItemProgress(counts.listed(), counts.started(), counts.completed(), counts.dropped(),
+                    counts.total(), counts.completionRate());
         }
     }
 
@@ -45,10 +47,10 @@ public final class Views {
     public record ServiceProgress(long planned, long addedLater, long total, long completed, long withdrawn, long open,
                                   BigDecimal completionRate) {
 
-        public static ServiceProgress of(long planned, long addedLater, long completed, long withdrawn) {
-            long total = planned + addedLater;
-            return new ServiceProgress(planned, addedLater, total, completed, withdrawn, total - completed - withdrawn,
-                    rate(completed, total - withdrawn));
+        /** The core's counts ({@link ItemCounts}, their one definition) as the API shows them. */
+        public static ServiceProgress of(ItemCounts counts) {
+            return new ServiceProgress(counts.planned(), counts.addedLater(), counts.total(), counts.completed(),
+                    counts.withdrawn(), counts.open(), counts.completionRate());
         }
     }
 
@@ -79,10 +81,10 @@ public final class Views {
                                  long withdrawn, long open, BigDecimal completionRate, long completedOriginal,
                                  long completedAddedLater) {
 
-        public static ProgrammeGroup of(String key, Label label, ServiceProgress p, long completedAddedLater) {
-            return new ProgrammeGroup(key, label, p.planned(), p.addedLater(), p.total(), p.completed(),
-                    p.withdrawn(), p.open(), p.completionRate(), p.completed() - completedAddedLater,
-                    completedAddedLater);
+        public static ProgrammeGroup of(String key, Label label, ItemCounts counts) {
+            return new ProgrammeGroup(key, label, counts.planned(), counts.addedLater(), counts.total(),
+                    counts.completed(), counts.withdrawn(), counts.open(), counts.completionRate(),
+                    counts.completedOriginal(), counts.completedAddedLater());
         }
     }
 
@@ -94,10 +96,5 @@ public final class Views {
     }
 
     public record AgreementStats(String groupBy, List<AgreementGroup> groups, AgreementGroup total) {
-    }
-
-    /** Completed share of what is still to be done, 0..1 with four decimals; null when nothing is to be done. */
-    static BigDecimal rate(long done, long of) {
-        return of <= 0 ? null : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(of), 4, RoundingMode.HALF_UP);
     }
 }

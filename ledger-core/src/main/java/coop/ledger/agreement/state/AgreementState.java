@@ -217,13 +217,9 @@ public record AgreementState(
         return payments.stream().map(Payment::amount).reduce(Money.zero(), Money::plus);
     }
 
-    public long itemCount(ItemStatus itemStatus) {
-        return items.stream().filter(i -> i.status() == itemStatus).mapToLong(CooperationItem::itemCount).sum();
-    }
-
-    /** All items on the list, counting a batch entry as the number of items it stands for. */
-    public long itemTotal() {
-        return items.stream().mapToLong(CooperationItem::itemCount).sum();
+    /** The cooperation list's counts by status ({@link CooperationItemCounts}: their one definition). */
+    public CooperationItemCounts itemCounts() {
+        return CooperationItemCounts.of(items);
     }
 
     private List<String> codesIn(ParticipantRole role) {

@@ -9,6 +9,9 @@ import coop.ledger.programme.api.ServiceItemReopenedEvent;
 import coop.ledger.programme.api.ServiceItemStatus;
 import coop.ledger.programme.api.ServiceItemWithdrawnEvent;
 
+import coop.ledger.shared.Rates;
+
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,6 +57,53 @@ public record ProgrammeState(
             LocalDate reopenedOn,
             String reopenReason) {
 
+        /** An item as its listing records it. */
+        public static ServiceItem listed(ServiceItemListedEvent e) {
+            return new ServiceItem(e.itemId(), e.name(), e.category(), List.copyOf(e.responsibleParties()),
+                    e.targetOn(), e.addedLater(), e.itemCount(), e.listedOn(), e.note(), ServiceItemStatus.OPEN, null,
+                    null, null, null, null, null);
+        }
+
+        /**
+         * The item after one of its own events (completion, withdrawal, reopening, correction): the one fold of an
+         * item, used by the programme's state and by the read model's item rows alike.
+         */
+        public ServiceItem apply(ProgrammeEvent event) {
+            if (event instanceof ServiceItemCompletedEvent e) {
+                return completed(e.completedOn(), e.evidence());
+            }
+            if (event instanceof ServiceItemWithdrawnEvent e) {
+                return withdrawn(e.withdrawnOn(), e.reason());
+            }
+            if (event instanceof ServiceItemReopenedEvent e) {
+                return reopened(e.reopenedOn(), e.reason());
+            }
+            if (event instanceof ServiceItemCorrectedEvent e) {
+                return corrected(e);
+            }
+            throw new IllegalArgumentException("item " + itemId + " cannot apply " + event.getClass().getSimpleName());
+        }
+
+        /** The item an item event is about; null for an event of the programme itself. */
+        public static String itemIdOf(ProgrammeEvent event) {
+            if (event instanceof ServiceItemCompletedEvent e) {
+                return e.itemId();
+            }
+            if (event instanceof ServiceItemWithdrawnEvent e) {
+                return e.itemId();
+            }
+            if (event instanceof ServiceItemReopenedEvent e) {
+                return e.itemId();
+            }
+            if (event instanceof ServiceItemCorrectedEvent e) {
+                return e.itemId();
+            }
+            if (event instanceof ServiceItemListedEvent e) {
+                return e.itemId();
+            }
+            return null;
+        }
+
         /** The date of the item's latest step: nothing that follows may be dated before it. */
         public LocalDate lastStepOn() {
             if (status == ServiceItemStatus.COMPLETED) {
@@ -94,8 +144,10 @@ public record ProgrammeState(
 
     /**
      * How many items a programme (or one category or responsible party of it) has, each batch counted by its
-     * {@code itemCount}. {@code planned}: in the original list and not withdrawn; {@code addedLater}: added outside
-     * the original list and not withdrawn; {@code completed} = {@code completedOriginal} +
+     * {@code itemCount}: the one definition of these figures, which the record view, the list, the statistics,
+     * the summary, a party's overview and the audit summary all use. {@code planned}: in the original list and not
+     * withdrawn; {@code addedLater}: added outside the original list (清单外新增) and not withdrawn; a withdrawn item
+     * is neither, and counts only in {@code withdrawn}. {@code completed} = {@code completedOriginal} +
      * {@code completedAddedLater}; {@code planned} + {@code addedLater} = {@code completed} + {@code open}.
      */
     public record ItemCounts(long planned, long addedLater, long completed, long completedOriginal,
@@ -109,6 +161,28 @@ public record ProgrammeState(
                 counts = counts.plus(item);
             }
             return counts;
+        }
+
+        /** What one item (or batch) adds to its programme's counts. */
+        public static ItemCounts of(ServiceItem item) {
+            return NONE.plus(item);
+        }
+
+        /** The items still on the list: planned and added later, withdrawn ones not. */
+        public long total() {
+            return planned + addedLater;
+        }
+
+        /** Completed items as a share of those still on the list; null when the list is empty. */
+        public BigDecimal completionRate() {
+            return Rates.completion(completed, total());
+        }
+
+        public ItemCounts plus(ItemCounts other) {
+            return new ItemCounts(planned + other.planned, addedLater + other.addedLater,
+                    completed + other.completed, completedOriginal + other.completedOriginal,
+                    completedAddedLater + other.completedAddedLater, withdrawn + other.withdrawn,
+                    open + other.open);
         }
 
         ItemCounts plus(ServiceItem item) {
@@ -143,24 +217,14 @@ public record ProgrammeState(
 
     public ProgrammeState apply(ProgrammeEvent event) {
         if (event instanceof ServiceItemListedEvent e) {
-            return withItems(append(items, new ServiceItem(e.itemId(), e.name(), e.category(),
-                    List.copyOf(e.responsibleParties()), e.targetOn(), e.addedLater(), e.itemCount(), e.listedOn(),
-                    e.note(), ServiceItemStatus.OPEN, null, null, null, null, null, null)));
+            return withItems(append(items, ServiceItem.listed(e)));
         }
-        if (event instanceof ServiceItemCompletedEvent e) {
-            return withItem(e.itemId(), i -> i.completed(e.completedOn(), e.evidence()));
+        String itemId = ServiceItem.itemIdOf(event);
+        if (itemId == null) {
+            throw new IllegalStateException("programme " + programmeId + " cannot apply "
+                    + event.getClass().getSimpleName());
         }
-        if (event instanceof ServiceItemWithdrawnEvent e) {
-            return withItem(e.itemId(), i -> i.withdrawn(e.withdrawnOn(), e.reason()));
-        }
-        if (event instanceof ServiceItemReopenedEvent e) {
-            return withItem(e.itemId(), i -> i.reopened(e.reopenedOn(), e.reason()));
-        }
-        if (event instanceof ServiceItemCorrectedEvent e) {
-            return withItem(e.itemId(), i -> i.corrected(e));
-        }
-        throw new IllegalStateException("programme " + programmeId + " cannot apply "
-                + event.getClass().getSimpleName());
+        return withItem(itemId, i -> i.apply(event));
     }
 
     public Optional<ServiceItem> item(String itemId) {
