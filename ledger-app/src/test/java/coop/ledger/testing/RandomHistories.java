@@ -30,10 +30,11 @@ import static coop.ledger.testing.TestData.object;
  * and public-service programmes (公共服务事项), each with a history of 1 to 15 steps drawn from every write the
  * ledger offers, corrections, withdrawals, reopenings, terminations, supersessions and cancellations included.
  * <p>
- * Steps are drawn blind to the ledger's rules, as a clerk's mistakes would be: a step the ledger refuses (a closed
- * agreement, an item completed twice, a date before the previous step, an unknown item) is counted and skipped.
- * Every record draws from a random of its own, derived from the seed and the record's place, so the same seed
- * writes the same requests and gets the same answers whichever thread writes which record. Ids, occasions and
+ * Steps mostly follow what the record allows, as far as the accepted writes tell (an open item is completed, an
+ * intention is firmed up); now and then, as a clerk's mistake, they do not. A step the ledger refuses (a closed
+ * agreement, an item completed twice, a date before the previous step, an unknown item) is counted by its rule and
+ * skipped. Every record draws from a random of its own, derived from the seed and the record's place, so the same
+ * seed writes the same requests and gets the same answers whichever thread writes which record. Ids, occasions and
  * programme categories start with {@code prefix}, so the histories can share a store with other tests.
  */
 public final class RandomHistories {
@@ -51,7 +52,7 @@ public final class RandomHistories {
     }
 
     /**
-     * What was written: the records (all of them exist, every creation is valid), how many writes of each kind the
+     * What was written: the records created (every creation is meant to be valid), how many writes of each kind the
      * ledger accepted and refused (refusals by rule), and any answer that was neither (a 5xx, or a 2xx/4xx not
      * expected of a write), which is a fault of the ledger.
      */
@@ -152,8 +153,10 @@ public final class RandomHistories {
             }
         }
         inParallel(histories);
-        return new Recorded(seed, prefix, List.copyOf(parties), agreementIds,
-                projects.stream().map(p -> p.id).toList(), programmes.stream().map(p -> p.id).toList(),
+        return new Recorded(seed, prefix, List.copyOf(parties),
+                agreements.stream().filter(a -> a.created).map(a -> a.id).toList(),
+                projects.stream().filter(p -> p.created).map(p -> p.id).toList(),
+                programmes.stream().filter(p -> p.created).map(p -> p.id).toList(),
                 new EnumMap<>(accepted), new TreeMap<>(refused), List.copyOf(unexpected));
     }
 
