@@ -6,8 +6,7 @@ import coop.ledger.agreement.api.AgreementStatus;
 import coop.ledger.shared.query.Filters;
 import coop.ledger.shared.query.Page;
 import coop.ledger.shared.query.PageRequest;
-import coop.ledger.shared.query.QueryCache;
-import coop.ledger.shared.query.Views;
+import coop.ledger.processing.QueryCache;
 import coop.ledger.shared.CooperationDomain;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -36,7 +35,7 @@ public class AgreementQueryController {
     @Operation(summary = "List agreements (合作协议), filtered, sorted and paged",
             description = "Sort fields: signedOn, title, id, status, kind, paymentsTotal, itemsCompleted, itemsTotal, "
                     + "updated. Default sort signedOn,desc; page from 0; size up to 200 (default 50).")
-    public Page<Views.AgreementItem> list(
+    public Page<AgreementItem> list(
             @Parameter(description = "a party code: agreements it signs or observes") @RequestParam(required = false) String party,
             @Parameter(description = "a domain (code, 中文 or English label)") @RequestParam(required = false) String domain,
             @Parameter(description = "agreement kind, e.g. FRAMEWORK or 框架协议") @RequestParam(required = false) String kind,

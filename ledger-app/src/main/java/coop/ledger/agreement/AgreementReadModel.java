@@ -4,8 +4,7 @@ import coop.ledger.agreement.state.CooperationItemCounts;
 import coop.ledger.shared.query.Filters;
 import coop.ledger.shared.query.Page;
 import coop.ledger.shared.query.PageRequest;
-import coop.ledger.shared.query.PartyNames;
-import coop.ledger.shared.query.Views;
+import coop.ledger.party.PartyNames;
 import coop.ledger.shared.query.Where;
 import coop.ledger.agreement.api.AgreementKind;
 import coop.ledger.agreement.api.AgreementStatus;
@@ -56,7 +55,7 @@ public class AgreementReadModel {
                 .and("a.signed_on <= ?", f.to());
     }
 
-    public Page<Views.AgreementItem> list(Filters filters, PageRequest page) {
+    public Page<AgreementItem> list(Filters filters, PageRequest page) {
         Where where = where(filters);
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM dash_agreement a" + where.sql(), Long.class,
                 where.args().toArray());
@@ -82,12 +81,12 @@ public class AgreementReadModel {
             codes.addAll(r.observers());
         });
         Map<String, PartyNames.Names> names = partyNames.of(codes);
-        List<Views.AgreementItem> items = rows.stream().map(r -> new Views.AgreementItem(r.id(), r.title(),
+        List<AgreementItem> items = rows.stream().map(r -> new AgreementItem(r.id(), r.title(),
                 Label.of(AgreementKind.valueOf(r.kind())), Label.of(AgreementStatus.valueOf(r.status())),
                 r.signedOn(), r.place(), r.occasion(),
                 Codes.split(r.domains()).stream().map(d -> Label.of(CooperationDomain.valueOf(d))).toList(),
                 partyNames.refs(names, r.signatories()), partyNames.refs(names, r.observers()),
-                Views.ItemProgress.of(new CooperationItemCounts(r.listed(), r.started(), r.completed(), r.dropped())),
+                ItemProgress.of(new CooperationItemCounts(r.listed(), r.started(), r.completed(), r.dropped())),
                 Amount.of(new Money(r.payments())), r.paymentCount(), r.amendments(), r.closedOn(), r.supersededBy(),
                 r.lastSequence() + 1)).toList();
         return new Page<>(items, page.page(), page.size(), total);

@@ -1,6 +1,6 @@
 package coop.ledger.audit;
 
-import coop.ledger.eventstore.RecordDirectoryProjection;
+import coop.ledger.directory.RecordDirectoryProjection;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

@@ -1,6 +1,6 @@
 package coop.ledger.audit;
 
-import coop.ledger.eventstore.RecordDirectoryProjection;
+import coop.ledger.directory.RecordDirectoryProjection;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;

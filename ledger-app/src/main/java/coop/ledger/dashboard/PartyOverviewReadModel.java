@@ -1,10 +1,13 @@
 package coop.ledger.dashboard;
 
+import coop.ledger.agreement.ItemProgress;
+import coop.ledger.party.PartyItem;
+import coop.ledger.programme.ServiceProgress;
+import coop.ledger.shared.query.PartyRef;
 import coop.ledger.programme.ProgrammeItemSums;
 import coop.ledger.agreement.state.CooperationItemCounts;
 import coop.ledger.party.PartyReadModel;
 import coop.ledger.project.ProjectReadModel;
-import coop.ledger.shared.query.Views;
 import coop.ledger.agreement.api.AgreementStatus;
 import coop.ledger.project.api.ProjectStatus;
 import coop.ledger.shared.web.Amount;
@@ -25,11 +28,11 @@ public class PartyOverviewReadModel {
     /** How many records each list of the overview shows at most (newest first); the totals count all. */
     public static final int LISTED = 100;
 
-    public record Overview(Views.PartyItem party, List<Views.PartyRef> departments, Agreements signed,
+    public record Overview(PartyItem party, List<PartyRef> departments, Agreements signed,
                            Agreements observes, Projects hosts, Projects investsIn, Responsibilities responsibleFor) {
     }
 
-    public record Agreements(long agreements, long inForce, Views.ItemProgress items, Amount paymentsTotal,
+    public record Agreements(long agreements, long inForce, ItemProgress items, Amount paymentsTotal,
                              List<AgreementRef> latest) {
     }
 
@@ -45,7 +48,7 @@ public class PartyOverviewReadModel {
     }
 
     /** Items the party is named responsible for: on cooperation lists, and in public-service programmes. */
-    public record Responsibilities(Views.ItemProgress cooperationItems, Views.ServiceProgress programmeItems) {
+    public record Responsibilities(ItemProgress cooperationItems, ServiceProgress programmeItems) {
     }
 
     private final JdbcTemplate jdbc;
@@ -62,9 +65,9 @@ public class PartyOverviewReadModel {
                 projects(code, "INVESTOR"), responsibilities(code)));
     }
 
-    private List<Views.PartyRef> departments(String code) {
+    private List<PartyRef> departments(String code) {
         return jdbc.query("SELECT code, name_zh FROM dash_party WHERE parent_code = ? ORDER BY code",
-                (rs, i) -> new Views.PartyRef(rs.getString(1), rs.getString(2)), code);
+                (rs, i) -> new PartyRef(rs.getString(1), rs.getString(2)), code);
     }
 
     private Agreements agreements(String code, String role) {
@@ -78,7 +81,7 @@ public class PartyOverviewReadModel {
         return jdbc.queryForObject("SELECT COUNT(*), SUM(CASE WHEN a.status = 'IN_FORCE' THEN 1 ELSE 0 END), "
                         + "SUM(a.items_listed), SUM(a.items_started), SUM(a.items_completed), SUM(a.items_dropped), "
                         + "SUM(a.payments_total)" + from,
-                (rs, i) -> new Agreements(rs.getLong(1), rs.getLong(2), Views.ItemProgress.of(new CooperationItemCounts(rs.getLong(3),
+                (rs, i) -> new Agreements(rs.getLong(1), rs.getLong(2), ItemProgress.of(new CooperationItemCounts(rs.getLong(3),
                         rs.getLong(4), rs.getLong(5), rs.getLong(6))), StatsReadModel.sum(rs.getBigDecimal(7)), latest),
                 code, role);
     }
@@ -105,13 +108,13 @@ public class PartyOverviewReadModel {
                 rs -> {
                     byStatus.put(rs.getString(1), rs.getLong(2));
                 }, code);
-        Views.ItemProgress cooperation = Views.ItemProgress.of(new CooperationItemCounts(byStatus.getOrDefault("LISTED", 0L),
+        ItemProgress cooperation = ItemProgress.of(new CooperationItemCounts(byStatus.getOrDefault("LISTED", 0L),
                 byStatus.getOrDefault("STARTED", 0L), byStatus.getOrDefault("COMPLETED", 0L),
                 byStatus.getOrDefault("DROPPED", 0L)));
-        Views.ServiceProgress programme = jdbc.queryForObject("SELECT " + ProgrammeItemSums.SUMS
+        ServiceProgress programme = jdbc.queryForObject("SELECT " + ProgrammeItemSums.SUMS
                         + " FROM dash_programme_item i JOIN dash_programme_item_party r "
                         + "ON r.programme_id = i.programme_id AND r.item_id = i.item_id WHERE r.party_code = ?",
-                (rs, i) -> Views.ServiceProgress.of(ProgrammeItemSums.read(rs, 1)), code);
+                (rs, i) -> ServiceProgress.of(ProgrammeItemSums.read(rs, 1)), code);
         return new Responsibilities(cooperation, programme);
     }
 }

@@ -4,8 +4,7 @@ import coop.ledger.agreement.AgreementQueryController;
 import coop.ledger.project.ProjectQueryController;
 import coop.ledger.shared.query.QueryParameters;
 import coop.ledger.shared.query.Filters;
-import coop.ledger.shared.query.QueryCache;
-import coop.ledger.shared.query.Views;
+import coop.ledger.processing.QueryCache;
 import coop.ledger.programme.api.ServiceItemStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -34,7 +33,7 @@ public class StatsController {
     @Operation(summary = "Signed projects by host, investor, domain, occasion, status, month or year",
             description = "projects sums how many projects each record stands for (projectCount); records counts "
                     + "records. A project with two hosts counts for each host; total counts it once.")
-    public Views.ProjectStats projects(
+    public ProjectStats projects(
             @Parameter(description = "host, investor, domain, occasion, status, month or year") @RequestParam(required = false) String groupBy,
             @RequestParam(required = false) String party, @RequestParam(required = false) String role,
             @RequestParam(required = false) String domain, @RequestParam(required = false) String status,
@@ -50,7 +49,7 @@ public class StatsController {
             + "category or responsible party",
             description = "Figures weigh each item record by its itemCount. completionRate = completed / "
                     + "(planned + addedLater - withdrawn).")
-    public Views.ProgrammeStats programmes(
+    public ProgrammeStats programmes(
             @Parameter(description = "programme, category or responsible") @RequestParam(required = false) String groupBy,
             @Parameter(description = "items this party is responsible for") @RequestParam(required = false) String party,
             @RequestParam(required = false) String programme, @RequestParam(required = false) String category,
@@ -73,7 +72,7 @@ public class StatsController {
             + "month or year",
             description = "completionRate = completed / (items - dropped). An agreement with two domains counts for "
                     + "each domain; total counts it once.")
-    public Views.AgreementStats agreements(
+    public AgreementStats agreements(
             @Parameter(description = "domain, kind, status, occasion, party, month or year") @RequestParam(required = false) String groupBy,
             @RequestParam(required = false) String party, @RequestParam(required = false) String domain,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String status,

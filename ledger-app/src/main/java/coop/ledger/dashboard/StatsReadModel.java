@@ -1,13 +1,13 @@
 package coop.ledger.dashboard;
 
+import coop.ledger.agreement.ItemProgress;
 import coop.ledger.programme.state.ProgrammeState.ItemCounts;
 import coop.ledger.programme.ProgrammeItemSums;
 import coop.ledger.agreement.state.CooperationItemCounts;
 import coop.ledger.agreement.AgreementReadModel;
 import coop.ledger.project.ProjectReadModel;
 import coop.ledger.shared.query.Filters;
-import coop.ledger.shared.query.PartyNames;
-import coop.ledger.shared.query.Views;
+import coop.ledger.party.PartyNames;
 import coop.ledger.shared.query.Where;
 import coop.ledger.agreement.api.AgreementKind;
 import coop.ledger.agreement.api.AgreementStatus;
@@ -54,7 +54,7 @@ public class StatsReadModel {
 
     // ------------------------------------------------------------------ projects
 
-    public Views.ProjectStats projects(String groupBy, Filters filters) {
+    public ProjectStats projects(String groupBy, Filters filters) {
         Grouping g = switch (groupBy) {
             case "host" -> party("JOIN dash_project_party gp ON gp.project_id = p.id AND gp.party_role = 'HOST'");
             case "investor" -> party("JOIN dash_project_party gp ON gp.project_id = p.id AND gp.party_role = 'INVESTOR'");
@@ -79,21 +79,21 @@ public class StatsReadModel {
         Raw total = jdbc.queryForObject("SELECT NULL, " + measures + " FROM dash_project p" + where.sql(),
                 (rs, i) -> row.map(rs), where.args().toArray());
         Function<String, Label> label = labels(g, raws.stream().map(Raw::key).toList());
-        List<Views.ProjectGroup> groups = new ArrayList<>(raws.stream().map(r -> new Views.ProjectGroup(r.key(),
+        List<ProjectGroup> groups = new ArrayList<>(raws.stream().map(r -> new ProjectGroup(r.key(),
                 label.apply(r.key()), r.projects(), r.records(), sum(r.agreed()), r.withAgreed(), sum(r.actual()),
                 r.intentions(), sum(r.intentionAgreed())))
                 .toList());
-        groups.sort(g.chronological() ? Comparator.comparing(Views.ProjectGroup::key, nullsLast())
-                : Comparator.comparingLong(Views.ProjectGroup::projects).reversed()
-                .thenComparing(Views.ProjectGroup::key, nullsLast()));
-        return new Views.ProjectStats(groupBy, groups, new Views.ProjectGroup(null, new Label(null, "合计", "total"),
+        groups.sort(g.chronological() ? Comparator.comparing(ProjectGroup::key, nullsLast())
+                : Comparator.comparingLong(ProjectGroup::projects).reversed()
+                .thenComparing(ProjectGroup::key, nullsLast()));
+        return new ProjectStats(groupBy, groups, new ProjectGroup(null, new Label(null, "合计", "total"),
                 total.projects(), total.records(), sum(total.agreed()), total.withAgreed(), sum(total.actual()),
                 total.intentions(), sum(total.intentionAgreed())));
     }
 
     // ------------------------------------------------------------------ programmes
 
-    public Views.ProgrammeStats programmes(String groupBy, Filters filters) {
+    public ProgrammeStats programmes(String groupBy, Filters filters) {
         Grouping g = switch (groupBy) {
             case "programme" -> new Grouping("", "i.programme_id", Groups::text, false, false);
             case "category" -> new Grouping("", "i.category", Groups::text, false, false);
@@ -112,13 +112,13 @@ public class StatsReadModel {
         Raw total = jdbc.queryForObject("SELECT NULL, " + measures + from + where.sql(), (rs, i) -> row.map(rs),
                 where.args().toArray());
         Function<String, Label> label = labels(g, raws.stream().map(Raw::key).toList());
-        List<Views.ProgrammeGroup> groups = new ArrayList<>(raws.stream().map(r -> Views.ProgrammeGroup.of(r.key(),
+        List<ProgrammeGroup> groups = new ArrayList<>(raws.stream().map(r -> ProgrammeGroup.of(r.key(),
                 groupBy.equals("programme") ? new Label(r.key(), r.programmeName(), r.programmeName())
                         : label.apply(r.key()), r.counts())).toList());
-        groups.sort(Comparator.comparingLong(Views.ProgrammeGroup::total).reversed()
-                .thenComparing(Views.ProgrammeGroup::key, nullsLast()));
-        return new Views.ProgrammeStats(groupBy, groups,
-                Views.ProgrammeGroup.of(null, new Label(null, "合计", "total"), total.counts()));
+        groups.sort(Comparator.comparingLong(ProgrammeGroup::total).reversed()
+                .thenComparing(ProgrammeGroup::key, nullsLast()));
+        return new ProgrammeStats(groupBy, groups,
+                ProgrammeGroup.of(null, new Label(null, "合计", "total"), total.counts()));
     }
 
     static Where programmeItemWhere(Filters f) {
@@ -134,7 +134,7 @@ public class StatsReadModel {
 
     // ------------------------------------------------------------------ agreements
 
-    public Views.AgreementStats agreements(String groupBy, Filters filters) {
+    public AgreementStats agreements(String groupBy, Filters filters) {
         Grouping g = switch (groupBy) {
             case "domain" -> new Grouping("JOIN dash_agreement_domain gd ON gd.agreement_id = a.id", "gd.domain_code",
                     Groups.vocabulary(CooperationDomain.class), false, false);
@@ -149,10 +149,10 @@ public class StatsReadModel {
         Where where = AgreementReadModel.where(filters);
         String measures = "COUNT(*), SUM(CASE WHEN a.status = 'IN_FORCE' THEN 1 ELSE 0 END), SUM(a.items_listed), "
                 + "SUM(a.items_started), SUM(a.items_completed), SUM(a.items_dropped), SUM(a.payments_total)";
-        record Raw(String key, long agreements, long inForce, Views.ItemProgress items, BigDecimal payments) {
+        record Raw(String key, long agreements, long inForce, ItemProgress items, BigDecimal payments) {
         }
         SqlRow<Raw> row = rs -> new Raw(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                Views.ItemProgress.of(new CooperationItemCounts(rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                ItemProgress.of(new CooperationItemCounts(rs.getLong(4), rs.getLong(5), rs.getLong(6),
                         rs.getLong(7))),
                 rs.getBigDecimal(8));
         List<Raw> raws = jdbc.query("SELECT " + g.key() + ", " + measures + " FROM dash_agreement a " + g.join()
@@ -160,12 +160,12 @@ public class StatsReadModel {
         Raw total = jdbc.queryForObject("SELECT NULL, " + measures + " FROM dash_agreement a" + where.sql(),
                 (rs, i) -> row.map(rs), where.args().toArray());
         Function<String, Label> label = labels(g, raws.stream().map(Raw::key).toList());
-        List<Views.AgreementGroup> groups = new ArrayList<>(raws.stream().map(r -> new Views.AgreementGroup(r.key(),
+        List<AgreementGroup> groups = new ArrayList<>(raws.stream().map(r -> new AgreementGroup(r.key(),
                 label.apply(r.key()), r.agreements(), r.inForce(), r.items(), sum(r.payments()))).toList());
-        groups.sort(g.chronological() ? Comparator.comparing(Views.AgreementGroup::key, nullsLast())
-                : Comparator.comparingLong(Views.AgreementGroup::agreements).reversed()
-                .thenComparing(Views.AgreementGroup::key, nullsLast()));
-        return new Views.AgreementStats(groupBy, groups, new Views.AgreementGroup(null,
+        groups.sort(g.chronological() ? Comparator.comparing(AgreementGroup::key, nullsLast())
+                : Comparator.comparingLong(AgreementGroup::agreements).reversed()
+                .thenComparing(AgreementGroup::key, nullsLast()));
+        return new AgreementStats(groupBy, groups, new AgreementGroup(null,
                 new Label(null, "合计", "total"), total.agreements(), total.inForce(), total.items(),
                 sum(total.payments())));
     }

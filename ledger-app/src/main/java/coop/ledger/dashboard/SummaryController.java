@@ -1,7 +1,7 @@
 package coop.ledger.dashboard;
 
 import coop.ledger.shared.query.QueryParameters;
-import coop.ledger.shared.query.QueryCache;
+import coop.ledger.processing.QueryCache;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,8 +1,9 @@
 package coop.ledger.dashboard;
 
+import coop.ledger.agreement.ItemProgress;
+import coop.ledger.programme.ServiceProgress;
 import coop.ledger.programme.ProgrammeItemSums;
 import coop.ledger.agreement.state.CooperationItemCounts;
-import coop.ledger.shared.query.Views;
 import coop.ledger.shared.query.Where;
 import coop.ledger.processing.ProjectionRebuild;
 import coop.ledger.shared.web.Amount;
@@ -23,8 +24,8 @@ import java.util.TreeMap;
 public class SummaryReadModel {
 
     public record Summary(LocalDate from, LocalDate to, long parties, AgreementFigures agreements,
-                          Views.ItemProgress cooperationItems, ProjectFigures projects,
-                          Views.ServiceProgress programmeItems, Amount paymentsTotal, Long lastEventPosition,
+                          ItemProgress cooperationItems, ProjectFigures projects,
+                          ServiceProgress programmeItems, Amount paymentsTotal, Long lastEventPosition,
                           OffsetDateTime lastUpdatedAt, String period, List<PeriodFigures> periods,
                           boolean rebuilding) {
     }
@@ -62,22 +63,22 @@ public class SummaryReadModel {
         Where projects = new Where().and("p.signed_on >= ?", from).and("p.signed_on <= ?", to);
         Where items = new Where().and("i.listed_on >= ?", from).and("i.listed_on <= ?", to);
         long parties = jdbc.queryForObject("SELECT COUNT(*) FROM dash_party", Long.class);
-        record AgreementSums(AgreementFigures figures, Views.ItemProgress items, BigDecimal payments) {
+        record AgreementSums(AgreementFigures figures, ItemProgress items, BigDecimal payments) {
         }
         AgreementSums a = jdbc.queryForObject("SELECT COUNT(*), SUM(CASE WHEN a.status = 'IN_FORCE' THEN 1 ELSE 0 END), "
                         + "SUM(a.items_listed), SUM(a.items_started), SUM(a.items_completed), SUM(a.items_dropped), "
                         + "SUM(a.payments_total) FROM dash_agreement a" + agreements.sql(),
                 (rs, i) -> new AgreementSums(new AgreementFigures(rs.getLong(1), rs.getLong(2)),
-                        Views.ItemProgress.of(new CooperationItemCounts(rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        ItemProgress.of(new CooperationItemCounts(rs.getLong(3), rs.getLong(4), rs.getLong(5),
                                 rs.getLong(6))),
                         rs.getBigDecimal(7)), agreements.args().toArray());
         ProjectFigures p = jdbc.queryForObject("SELECT SUM(p.project_count), COUNT(*), SUM(p.agreed_investment), "
                         + "SUM(p.actual_investment) FROM dash_project p" + projects.sql(),
                 (rs, i) -> new ProjectFigures(rs.getLong(1), rs.getLong(2), StatsReadModel.sum(rs.getBigDecimal(3)),
                         StatsReadModel.sum(rs.getBigDecimal(4))), projects.args().toArray());
-        Views.ServiceProgress s = jdbc.queryForObject("SELECT " + ProgrammeItemSums.SUMS
+        ServiceProgress s = jdbc.queryForObject("SELECT " + ProgrammeItemSums.SUMS
                         + " FROM dash_programme_item i" + items.sql(),
-                (rs, i) -> Views.ServiceProgress.of(ProgrammeItemSums.read(rs, 1)), items.args().toArray());
+                (rs, i) -> ServiceProgress.of(ProgrammeItemSums.read(rs, 1)), items.args().toArray());
         Long lastPosition = null;
         OffsetDateTime lastUpdate = null;
         for (String table : POSITIONED) {

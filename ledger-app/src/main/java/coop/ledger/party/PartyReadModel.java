@@ -1,10 +1,9 @@
 package coop.ledger.party;
 
+import coop.ledger.shared.query.PartyRef;
 import coop.ledger.shared.query.Filters;
 import coop.ledger.shared.query.Page;
 import coop.ledger.shared.query.PageRequest;
-import coop.ledger.shared.query.PartyNames;
-import coop.ledger.shared.query.Views;
 import coop.ledger.shared.query.Where;
 import coop.ledger.party.api.PartyKind;
 import coop.ledger.shared.web.Label;
@@ -32,30 +31,30 @@ public class PartyReadModel {
     }
 
     /** {@code party} names the parent: the departments of a government. */
-    public Page<Views.PartyItem> list(Filters f, PageRequest page) {
+    public Page<PartyItem> list(Filters f, PageRequest page) {
         Where where = new Where().and("d.kind = ?", f.kind()).and("d.parent_code = ?", f.party());
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM dash_party d" + where.sql(), Long.class,
                 where.args().toArray());
-        List<Views.PartyItem> rows = jdbc.query("SELECT d.code, d.name_zh, d.name_en, d.kind, d.parent_code, "
+        List<PartyItem> rows = jdbc.query("SELECT d.code, d.name_zh, d.name_en, d.kind, d.parent_code, "
                         + "d.established_on, d.renames, d.last_sequence FROM dash_party d" + where.sql()
                         + " ORDER BY " + page.orderBy() + ", d.code LIMIT ? OFFSET ?",
-                (rs, i) -> new Views.PartyItem(rs.getString(1), rs.getString(2), rs.getString(3),
+                (rs, i) -> new PartyItem(rs.getString(1), rs.getString(2), rs.getString(3),
                         Label.of(PartyKind.valueOf(rs.getString(4))),
-                        rs.getString(5) == null ? null : new Views.PartyRef(rs.getString(5), null),
+                        rs.getString(5) == null ? null : new PartyRef(rs.getString(5), null),
                         rs.getObject(6, LocalDate.class), rs.getInt(7), rs.getLong(8) + 1),
                 where.argsWith(page.size(), page.offset()));
         Map<String, PartyNames.Names> names = partyNames.of(rows.stream()
                 .filter(r -> r.parent() != null).map(r -> r.parent().code()).toList());
-        List<Views.PartyItem> items = rows.stream().map(r -> r.parent() == null ? r
-                : new Views.PartyItem(r.code(), r.nameZh(), r.nameEn(), r.kind(),
+        List<PartyItem> items = rows.stream().map(r -> r.parent() == null ? r
+                : new PartyItem(r.code(), r.nameZh(), r.nameEn(), r.kind(),
                 partyNames.ref(names, r.parent().code()), r.establishedOn(), r.renames(), r.version())).toList();
         return new Page<>(items, page.page(), page.size(), total);
     }
 
-    public java.util.Optional<Views.PartyItem> find(String code) {
+    public java.util.Optional<PartyItem> find(String code) {
         return jdbc.query("SELECT d.code, d.name_zh, d.name_en, d.kind, d.parent_code, d.established_on, "
                         + "d.renames, d.last_sequence FROM dash_party d WHERE d.code = ?",
-                (rs, i) -> new Views.PartyItem(rs.getString(1), rs.getString(2), rs.getString(3),
+                (rs, i) -> new PartyItem(rs.getString(1), rs.getString(2), rs.getString(3),
                         Label.of(PartyKind.valueOf(rs.getString(4))),
                         rs.getString(5) == null ? null
                                 : partyNames.ref(partyNames.of(List.of(rs.getString(5))), rs.getString(5)),

@@ -4,8 +4,7 @@ import coop.ledger.shared.query.QueryParameters;
 import coop.ledger.shared.query.Filters;
 import coop.ledger.shared.query.Page;
 import coop.ledger.shared.query.PageRequest;
-import coop.ledger.shared.query.QueryCache;
-import coop.ledger.shared.query.Views;
+import coop.ledger.processing.QueryCache;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,7 +32,7 @@ public class ProgrammeQueryController {
     @Operation(summary = "List public-service programmes (公共服务/政务服务事项) with planned and completed items",
             description = "Sort fields: declaredOn, name, id, planned, completed, updated. Default declaredOn,desc. "
                     + "Item figures are weighted by how many items each record stands for.")
-    public Page<Views.ProgrammeItem> list(
+    public Page<ProgrammeItem> list(
             @Parameter(description = "a party code: programmes it takes part in or has items of") @RequestParam(required = false) String party,
             @Parameter(description = "declared on or after, yyyy-MM-dd") @RequestParam(required = false) String from,
             @Parameter(description = "declared on or before, yyyy-MM-dd") @RequestParam(required = false) String to,

@@ -3,8 +3,7 @@ package coop.ledger.programme;
 import coop.ledger.shared.query.Filters;
 import coop.ledger.shared.query.Page;
 import coop.ledger.shared.query.PageRequest;
-import coop.ledger.shared.query.PartyNames;
-import coop.ledger.shared.query.Views;
+import coop.ledger.party.PartyNames;
 import coop.ledger.shared.query.Where;
 import coop.ledger.programme.state.ProgrammeState.ItemCounts;
 import coop.ledger.shared.query.Codes;
@@ -48,7 +47,7 @@ public class ProgrammeReadModel {
                 .and("g.declared_on <= ?", f.to());
     }
 
-    public Page<Views.ProgrammeItem> list(Filters filters, PageRequest page) {
+    public Page<ProgrammeItem> list(Filters filters, PageRequest page) {
         Where where = where(filters);
         Object[] countArgs = duplicateParty(where.args(), filters).toArray();
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM dash_programme g" + where.sql(), Long.class,
@@ -73,10 +72,10 @@ public class ProgrammeReadModel {
         List<String> codes = new ArrayList<>();
         rows.forEach(r -> codes.addAll(r.participants()));
         Map<String, PartyNames.Names> names = partyNames.of(codes);
-        List<Views.ProgrammeItem> items = rows.stream().map(r -> new Views.ProgrammeItem(r.id(), r.name(),
+        List<ProgrammeItem> items = rows.stream().map(r -> new ProgrammeItem(r.id(), r.name(),
                 r.period(), partyNames.refs(names, r.participants()),
                 r.categories() == null || r.categories().isEmpty() ? List.of() : List.of(r.categories().split("\n")),
-                r.declaredOn(), r.note(), Views.ServiceProgress.of(r.counts()), r.lastSequence() + 1)).toList();
+                r.declaredOn(), r.note(), ServiceProgress.of(r.counts()), r.lastSequence() + 1)).toList();
         return new Page<>(items, page.page(), page.size(), total);
     }
 

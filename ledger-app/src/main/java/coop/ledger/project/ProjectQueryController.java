@@ -4,8 +4,7 @@ import coop.ledger.shared.query.QueryParameters;
 import coop.ledger.shared.query.Filters;
 import coop.ledger.shared.query.Page;
 import coop.ledger.shared.query.PageRequest;
-import coop.ledger.shared.query.QueryCache;
-import coop.ledger.shared.query.Views;
+import coop.ledger.processing.QueryCache;
 import coop.ledger.project.api.ProjectStatus;
 import coop.ledger.shared.CooperationDomain;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,7 +35,7 @@ public class ProjectQueryController {
     @Operation(summary = "List signed projects (签约项目), filtered, sorted and paged",
             description = "Sort fields: signedOn, name, id, status, agreedInvestment, actualInvestment, projectCount, "
                     + "updated (projects without an agreed investment sort last). Default signedOn,desc.")
-    public Page<Views.ProjectItem> list(
+    public Page<ProjectItem> list(
             @Parameter(description = "a party code: projects it hosts or invests in") @RequestParam(required = false) String party,
             @Parameter(description = "narrows party: HOST or INVESTOR") @RequestParam(required = false) String role,
             @Parameter(description = "a domain (code, 中文 or English label)") @RequestParam(required = false) String domain,

@@ -3,8 +3,7 @@ package coop.ledger.project;
 import coop.ledger.shared.query.Filters;
 import coop.ledger.shared.query.Page;
 import coop.ledger.shared.query.PageRequest;
-import coop.ledger.shared.query.PartyNames;
-import coop.ledger.shared.query.Views;
+import coop.ledger.party.PartyNames;
 import coop.ledger.shared.query.Where;
 import coop.ledger.shared.query.Codes;
 import coop.ledger.project.api.ProjectStatus;
@@ -59,7 +58,7 @@ public class ProjectReadModel {
                 .and("p.signed_on <= ?", f.to());
     }
 
-    public Page<Views.ProjectItem> list(Filters filters, PageRequest page) {
+    public Page<ProjectItem> list(Filters filters, PageRequest page) {
         Where where = where(filters);
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM dash_project p" + where.sql(), Long.class,
                 where.args().toArray());
@@ -86,7 +85,7 @@ public class ProjectReadModel {
             codes.addAll(r.investors());
         });
         Map<String, PartyNames.Names> names = partyNames.of(codes);
-        List<Views.ProjectItem> items = rows.stream().map(r -> new Views.ProjectItem(r.id(), r.name(),
+        List<ProjectItem> items = rows.stream().map(r -> new ProjectItem(r.id(), r.name(),
                 Label.of(ProjectStatus.valueOf(r.status())), r.intention(), partyNames.refs(names, r.hosts()),
                 partyNames.refs(names, r.investors()), r.occasion(), r.agreementId(),
                 r.domain() == null ? null : Label.of(CooperationDomain.valueOf(r.domain())), amount(r.agreed()),

@@ -1,7 +1,5 @@
-package coop.ledger.shared.query;
+package coop.ledger.processing;
 
-import coop.ledger.processing.Change;
-import coop.ledger.processing.ProjectionRebuild;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

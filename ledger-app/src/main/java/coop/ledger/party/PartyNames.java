@@ -1,5 +1,6 @@
-package coop.ledger.shared.query;
+package coop.ledger.party;
 
+import coop.ledger.shared.query.PartyRef;
 import coop.ledger.party.api.PartyKind;
 import coop.ledger.shared.web.Label;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,12 +49,12 @@ public class PartyNames {
         return names;
     }
 
-    public Views.PartyRef ref(Map<String, Names> names, String code) {
+    public PartyRef ref(Map<String, Names> names, String code) {
         Names n = names.get(code);
-        return new Views.PartyRef(code, n == null ? null : n.nameZh());
+        return new PartyRef(code, n == null ? null : n.nameZh());
     }
 
-    public List<Views.PartyRef> refs(Map<String, Names> names, List<String> codes) {
+    public List<PartyRef> refs(Map<String, Names> names, List<String> codes) {
         return codes.stream().map(c -> ref(names, c)).toList();
     }
 

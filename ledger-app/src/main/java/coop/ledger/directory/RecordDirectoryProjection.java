@@ -1,4 +1,4 @@
-package coop.ledger.eventstore;
+package coop.ledger.directory;
 
 import coop.ledger.agreement.api.AgreementSignedEvent;
 import coop.ledger.party.api.PartyRegisteredEvent;

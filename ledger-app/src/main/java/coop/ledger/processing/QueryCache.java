@@ -1,8 +1,5 @@
-package coop.ledger.shared.query;
+package coop.ledger.processing;
 
-import coop.ledger.processing.Change;
-import coop.ledger.processing.ChangeListener;
-import coop.ledger.processing.ProjectionRebuild;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

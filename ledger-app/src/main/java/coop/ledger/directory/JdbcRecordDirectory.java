@@ -1,4 +1,4 @@
-package coop.ledger.eventstore;
+package coop.ledger.directory;
 
 import coop.ledger.party.api.PartyKind;
 import coop.ledger.shared.RecordDirectory;

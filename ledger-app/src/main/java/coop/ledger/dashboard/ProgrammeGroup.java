@@ -1,0 +1,17 @@
+package coop.ledger.dashboard;
+
+import coop.ledger.programme.state.ProgrammeState.ItemCounts;
+import coop.ledger.shared.web.Label;
+import java.math.BigDecimal;
+
+/** {@code completed} = {@code completedOriginal} (of the original list) + {@code completedAddedLater}. */
+public record ProgrammeGroup(String key, Label label, long planned, long addedLater, long total, long completed,
+                             long withdrawn, long open, BigDecimal completionRate, long completedOriginal,
+                             long completedAddedLater) {
+
+    public static ProgrammeGroup of(String key, Label label, ItemCounts counts) {
+        return new ProgrammeGroup(key, label, counts.planned(), counts.addedLater(), counts.total(),
+                counts.completed(), counts.withdrawn(), counts.open(), counts.completionRate(),
+                counts.completedOriginal(), counts.completedAddedLater());
+    }
+}
