@@ -25,9 +25,10 @@ import java.util.Set;
 import java.util.HashSet;
 
 /**
- * Imports a file of parties, agreements, projects and programmes row by row through the same controller methods
- * as the REST API. One bad row does not stop the others; every rejected row is reported with its line; importing
- * the same file again records nothing twice (each write carries an Idempotency-Key derived from its row).
+ * Imports a file of parties, agreements, projects and programmes row by row, each row read, validated and mapped to
+ * its command as the REST API does with the matching request body (see {@link RowHandler}). One bad row does not
+ * stop the others; every rejected row is reported with its line; importing the same file again records nothing
+ * twice (each write carries an Idempotency-Key derived from its row).
  */
 @Service
 public class LedgerImporter {
