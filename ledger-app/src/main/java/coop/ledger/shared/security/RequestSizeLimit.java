@@ -8,7 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import coop.ledger.shared.web.BodyTooLargeException;
-import org.springframework.http.HttpStatus;
+import coop.ledger.shared.web.ProblemJson;
+import coop.ledger.shared.web.Refusals;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -26,12 +27,10 @@ public class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long defaultMaxBytes;
     private final long importMaxBytes;
-    private final ProblemResponses problems;
 
-    public RequestSizeLimit(long defaultMaxBytes, long importMaxBytes, ProblemResponses problems) {
+    public RequestSizeLimit(long defaultMaxBytes, long importMaxBytes) {
         this.defaultMaxBytes = defaultMaxBytes;
         this.importMaxBytes = importMaxBytes;
-        this.problems = problems;
     }
 
     @Override
@@ -73,10 +72,8 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean importing = isFileUpload(request);
-        problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
-                "the request body is larger than the limit of " + limitOf(request) + " bytes ("
-                        + (importing ? "ledger.import.max-body-size" : "ledger.http.max-body-size") + ")");
+        String limit = isFileUpload(request) ? "ledger.import.max-body-size" : "ledger.http.max-body-size";
+        ProblemJson.write(request, response, Refusals.bodyTooLarge(limitOf(request), limit));
     }
 
     private static boolean causedByBodyTooLargeException(Throwable t) {
