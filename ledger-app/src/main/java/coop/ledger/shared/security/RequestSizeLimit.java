@@ -37,19 +37,22 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long maxBytes = limitOf(request);
+        String limitProperty = isFileUpload(request) ? "ledger.import.max-body-size" : "ledger.http.max-body-size";
         if (request.getContentLengthLong() > maxBytes) {
-            refuse(request, response);
+            refuse(request, response, new BodyTooLargeException(maxBytes, limitProperty));
             return;
         }
         try {
-            chain.doFilter(new LimitedRequest(request, maxBytes, isText(request.getContentType())), response);
+            chain.doFilter(new LimitedRequest(request, maxBytes, limitProperty, isText(request.getContentType())),
+                    response);
         } catch (BodyTooLargeException | ServletException e) {
-            if (!(e instanceof BodyTooLargeException) && !causedByBodyTooLargeException(e)) {
+            BodyTooLargeException tooLarge = bodyTooLargeIn(e);
+            if (tooLarge == null) {
                 throw e;
             }
             if (!response.isCommitted()) {
                 response.reset();
-                refuse(request, response);
+                refuse(request, response, tooLarge);
             }
         }
     }
@@ -71,36 +74,39 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         return request.getRequestURI().startsWith(IMPORTS) || request.getRequestURI().equals(RESTORE);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String limit = isFileUpload(request) ? "ledger.import.max-body-size" : "ledger.http.max-body-size";
-        ProblemJson.write(request, response, Refusals.bodyTooLarge(limitOf(request), limit));
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, BodyTooLargeException e)
+            throws IOException {
+        ProblemJson.write(request, response, Refusals.classify(e));
     }
 
-    private static boolean causedByBodyTooLargeException(Throwable t) {
+    private static BodyTooLargeException bodyTooLargeIn(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof BodyTooLargeException) {
-                return true;
+            if (c instanceof BodyTooLargeException tooLarge) {
+                return tooLarge;
             }
         }
-        return false;
+        return null;
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final long maxBytes;
+        private final String limitProperty;
         private final boolean utf8;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request, long maxBytes, boolean utf8) {
+        LimitedRequest(HttpServletRequest request, long maxBytes, String limitProperty, boolean utf8) {
             super(request);
             this.maxBytes = maxBytes;
+            this.limitProperty = limitProperty;
             this.utf8 = utf8;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new LimitedStream(super.getInputStream(), maxBytes, utf8 ? new Utf8Validator() : null);
+                stream = new LimitedStream(super.getInputStream(), maxBytes, limitProperty,
+                        utf8 ? new Utf8Validator() : null);
             }
             return stream;
         }
@@ -110,12 +116,14 @@ public class RequestSizeLimit extends OncePerRequestFilter {
 
         private final ServletInputStream delegate;
         private final long maxBytes;
+        private final String limitProperty;
         private final Utf8Validator utf8;
         private long read;
 
-        LimitedStream(ServletInputStream delegate, long maxBytes, Utf8Validator utf8) {
+        LimitedStream(ServletInputStream delegate, long maxBytes, String limitProperty, Utf8Validator utf8) {
             this.delegate = delegate;
             this.maxBytes = maxBytes;
+            this.limitProperty = limitProperty;
             this.utf8 = utf8;
         }
 
@@ -150,7 +158,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         private void count(int n) throws BodyTooLargeException {
             read += n;
             if (read > maxBytes) {
-                throw new BodyTooLargeException(maxBytes);
+                throw new BodyTooLargeException(maxBytes, limitProperty);
             }
         }
 

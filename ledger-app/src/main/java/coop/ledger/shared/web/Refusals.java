@@ -96,6 +96,9 @@ public final class Refusals {
             return refusal(HttpStatus.BAD_REQUEST, INVALID, "Invalid request", e.getMessage())
                     .withError(invalid.header(), e.getMessage());
         }
+        if (e instanceof BodyTooLargeException tooLarge) {
+            return bodyTooLarge(tooLarge);
+        }
         if (e instanceof MethodArgumentNotValidException invalid) {
             return invalidFields(invalid);
         }
@@ -136,12 +139,6 @@ public final class Refusals {
                 "the ledger could not handle this request; nothing was recorded")
                 .withRowReason("the ledger could not record this row (" + e.getClass().getSimpleName()
                         + "); nothing was recorded");
-    }
-
-    /** A body over the size limit, refused by Content-Length or while it was read. */
-    public static Refusal bodyTooLarge(long maxBytes, String limitProperty) {
-        return Refusal.of(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
-                "the request body is larger than the limit of " + maxBytes + " bytes (" + limitProperty + ")");
     }
 
     /** A request the servlet container refused before the application saw it (an encoded slash or NUL, ...). */
@@ -186,8 +183,7 @@ public final class Refusals {
     private static Refusal unreadableBody(HttpMessageNotReadableException e) {
         BodyTooLargeException tooLarge = findCause(e, BodyTooLargeException.class);
         if (tooLarge != null) {
-            return refusal(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
-                    tooLarge.getMessage());
+            return bodyTooLarge(tooLarge);
         }
         InvalidUtf8Exception notUtf8 = findCause(e, InvalidUtf8Exception.class);
         if (notUtf8 != null) {
@@ -213,6 +209,10 @@ public final class Refusals {
         return refusal(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request",
                 ("body".equals(field) ? "" : field + ": ") + message)
                 .withError(field, message);
+    }
+
+    private static Refusal bodyTooLarge(BodyTooLargeException e) {
+        return refusal(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large", e.getMessage());
     }
 
     private static Refusal notUtf8(InvalidUtf8Exception e) {

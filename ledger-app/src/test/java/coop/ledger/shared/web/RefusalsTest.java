@@ -211,10 +211,21 @@ class RefusalsTest {
         @Test
         void a_body_over_the_limit_while_it_was_read_is_413() {
             Refusal refusal = Refusals.classify(new HttpMessageNotReadableException("too large",
-                    new UncheckedIOException(new BodyTooLargeException(1024)), new MockHttpInputMessage(new byte[0])));
+                    new UncheckedIOException(new BodyTooLargeException(1024, "ledger.http.max-body-size")),
+                    new MockHttpInputMessage(new byte[0])));
 
             assertThat(refusal.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
             assertThat(refusal.type()).isEqualTo("body-too-large");
+            assertThat(refusal.detail())
+                    .isEqualTo("the request body is larger than the limit of 1024 bytes (ledger.http.max-body-size)");
+        }
+
+        @Test
+        void a_body_over_the_limit_by_its_length_is_413_naming_the_limit_that_applies() {
+            Refusal refusal = Refusals.classify(new BodyTooLargeException(50, "ledger.import.max-body-size"));
+
+            assertThat(refusal.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+            assertThat(refusal.detail()).endsWith("50 bytes (ledger.import.max-body-size)");
         }
 
         @Test
@@ -301,9 +312,7 @@ class RefusalsTest {
         }
 
         @Test
-        void refusals_that_are_not_exceptions_read_like_the_others() {
-            assertThat(Refusals.bodyTooLarge(1024, "ledger.http.max-body-size").detail())
-                    .isEqualTo("the request body is larger than the limit of 1024 bytes (ledger.http.max-body-size)");
+        void a_request_the_servlet_container_refused_reads_like_the_others() {
             assertThat(Refusals.refusedByContainer(400).type()).isEqualTo("malformed-request");
             assertThat(Refusals.refusedByContainer(505).type()).isEqualTo("http-505");
         }
