@@ -1,20 +1,9 @@
 package coop.ledger.agreement;
 
-import coop.ledger.agreement.api.AmendAgreementCommand;
-import coop.ledger.agreement.api.CompleteCooperationItemCommand;
-import coop.ledger.agreement.api.CorrectAgreementSigningCommand;
-import coop.ledger.agreement.api.CorrectPaymentCommand;
-import coop.ledger.agreement.api.DropCooperationItemCommand;
-import coop.ledger.agreement.api.ExpireAgreementCommand;
 import coop.ledger.agreement.api.FindAgreementQuery;
-import coop.ledger.agreement.api.JoinAgreementCommand;
 import coop.ledger.agreement.api.ListCooperationItemCommand;
-import coop.ledger.agreement.api.PromoteObserverCommand;
 import coop.ledger.agreement.api.RecordPaymentCommand;
 import coop.ledger.agreement.api.SignAgreementCommand;
-import coop.ledger.agreement.api.StartCooperationItemCommand;
-import coop.ledger.agreement.api.SupersedeAgreementCommand;
-import coop.ledger.agreement.api.TerminateAgreementCommand;
 import coop.ledger.agreement.state.AgreementState;
 import coop.ledger.shared.command.CommandSender;
 import coop.ledger.shared.web.RecordNotFoundException;
@@ -51,11 +40,9 @@ public class AgreementController {
     @PostMapping
     @Operation(summary = "Record the signing of an agreement")
     public ResponseEntity<WriteResult> sign(@Valid @RequestBody AgreementRequests.Sign body, WriteContext context) {
-        String id = body.id() != null ? body.id() : context.newRecordId();
-        WriteResult result = commands.send(id, new SignAgreementCommand(id, body.title(), body.kind(),
-                body.signatories(), body.observers(), body.signedOn(), body.place(), body.occasion(), body.domains(),
-                body.summary()), context);
-        return Responses.created("/api/agreements/" + id, result);
+        SignAgreementCommand signing = body.toCommand(context);
+        WriteResult result = commands.send(signing.agreementId(), signing, context);
+        return Responses.created("/api/agreements/" + signing.agreementId(), result);
     }
 
     @GetMapping("/{id}")
@@ -72,16 +59,14 @@ public class AgreementController {
     @Operation(summary = "A party joins the agreement as signatory or observer")
     public ResponseEntity<WriteResult> join(@PathVariable String id, @Valid @RequestBody AgreementRequests.Join body,
                                             WriteContext context) {
-        return Responses.updated(commands.send(id, new JoinAgreementCommand(id, body.partyCode(), body.role(),
-                body.joinedOn(), context.expectedVersion()), context));
+        return Responses.updated(commands.send(id, body.toCommand(id, context), context));
     }
 
     @PostMapping("/{id}/participants/{partyCode}/promotion")
     @Operation(summary = "An observer becomes a signatory")
     public ResponseEntity<WriteResult> promote(@PathVariable String id, @PathVariable String partyCode,
                                                @Valid @RequestBody AgreementRequests.Promote body, WriteContext context) {
-        return Responses.updated(commands.send(id, new PromoteObserverCommand(id, partyCode, body.promotedOn(),
-                context.expectedVersion()), context));
+        return Responses.updated(commands.send(id, body.toCommand(id, partyCode, context), context));
     }
 
     @PostMapping("/{id}/items")
@@ -89,12 +74,9 @@ public class AgreementController {
     public ResponseEntity<WriteResult> listItem(@PathVariable String id,
                                                 @Valid @RequestBody AgreementRequests.ListItem body,
                                                 WriteContext context) {
-        String itemId = body.itemId() != null ? body.itemId() : context.newRecordId();
-        WriteResult result = commands.send(id, new ListCooperationItemCommand(id, itemId, body.description(),
-                body.domain(), body.responsibleParties(), body.dueOn(), body.listedOn(), body.itemCount(), body.note(),
-                context.expectedVersion()),
-                context);
-        return Responses.created("/api/agreements/" + id + "#item-" + itemId, result);
+        ListCooperationItemCommand listing = body.toCommand(id, context);
+        WriteResult result = commands.send(id, listing, context);
+        return Responses.created("/api/agreements/" + id + "#item-" + listing.itemId(), result);
     }
 
     @PostMapping("/{id}/items/{itemId}/start")
@@ -102,8 +84,7 @@ public class AgreementController {
     public ResponseEntity<WriteResult> startItem(@PathVariable String id, @PathVariable String itemId,
                                                  @Valid @RequestBody AgreementRequests.StartItem body,
                                                  WriteContext context) {
-        return Responses.updated(commands.send(id, new StartCooperationItemCommand(id, itemId, body.startedOn(),
-                context.expectedVersion()), context));
+        return Responses.updated(commands.send(id, body.toCommand(id, itemId, context), context));
     }
 
     @PostMapping("/{id}/items/{itemId}/complete")
@@ -111,8 +92,7 @@ public class AgreementController {
     public ResponseEntity<WriteResult> completeItem(@PathVariable String id, @PathVariable String itemId,
                                                     @Valid @RequestBody AgreementRequests.CompleteItem body,
                                                     WriteContext context) {
-        return Responses.updated(commands.send(id, new CompleteCooperationItemCommand(id, itemId, body.completedOn(),
-                body.evidence(), context.expectedVersion()), context));
+        return Responses.updated(commands.send(id, body.toCommand(id, itemId, context), context));
     }
 
     @PostMapping("/{id}/items/{itemId}/drop")
@@ -120,16 +100,14 @@ public class AgreementController {
     public ResponseEntity<WriteResult> dropItem(@PathVariable String id, @PathVariable String itemId,
                                                 @Valid @RequestBody AgreementRequests.DropItem body,
                                                 WriteContext context) {
-        return Responses.updated(commands.send(id, new DropCooperationItemCommand(id, itemId, body.droppedOn(),
-                body.reason(), context.expectedVersion()), context));
+        return Responses.updated(commands.send(id, body.toCommand(id, itemId, context), context));
     }
 
     @PostMapping("/{id}/amendments")
     @Operation(summary = "The agreement was amended: what changed and why")
     public ResponseEntity<WriteResult> amend(@PathVariable String id, @Valid @RequestBody AgreementRequests.Amend body,
                                              WriteContext context) {
-        return Responses.updated(commands.send(id, new AmendAgreementCommand(id, body.amendedOn(), body.title(),
-                body.summary(), body.domains(), body.description(), body.reason(), context.expectedVersion()), context));
+        return Responses.updated(commands.send(id, body.toCommand(id, context), context));
     }
 
     @PostMapping("/{id}/supersession")
@@ -137,16 +115,14 @@ public class AgreementController {
     public ResponseEntity<WriteResult> supersede(@PathVariable String id,
                                                  @Valid @RequestBody AgreementRequests.Supersede body,
                                                  WriteContext context) {
-        return Responses.updated(commands.send(id, new SupersedeAgreementCommand(id, body.supersededBy(),
-                body.supersededOn(), body.reason(), context.expectedVersion()), context));
+        return Responses.updated(commands.send(id, body.toCommand(id, context), context));
     }
 
     @PostMapping("/{id}/expiry")
     @Operation(summary = "The agreement reached the end of its term")
     public ResponseEntity<WriteResult> expire(@PathVariable String id, @Valid @RequestBody AgreementRequests.Expire body,
                                               WriteContext context) {
-        return Responses.updated(commands.send(id, new ExpireAgreementCommand(id, body.expiredOn(),
-                context.expectedVersion()), context));
+        return Responses.updated(commands.send(id, body.toCommand(id, context), context));
     }
 
     @PostMapping("/{id}/termination")
@@ -154,8 +130,7 @@ public class AgreementController {
     public ResponseEntity<WriteResult> terminate(@PathVariable String id,
                                                  @Valid @RequestBody AgreementRequests.Terminate body,
                                                  WriteContext context) {
-        return Responses.updated(commands.send(id, new TerminateAgreementCommand(id, body.terminatedOn(),
-                body.reason(), context.expectedVersion()), context));
+        return Responses.updated(commands.send(id, body.toCommand(id, context), context));
     }
 
     @PostMapping("/{id}/payments")
@@ -163,10 +138,9 @@ public class AgreementController {
     public ResponseEntity<WriteResult> recordPayment(@PathVariable String id,
                                                      @Valid @RequestBody AgreementRequests.Payment body,
                                                      WriteContext context) {
-        String paymentId = body.paymentId() != null ? body.paymentId() : context.newRecordId();
-        WriteResult result = commands.send(id, new RecordPaymentCommand(id, paymentId, body.payer(), body.payee(),
-                body.amount(), body.paidOn(), body.purpose(), context.expectedVersion()), context);
-        return Responses.created("/api/agreements/" + id + "#payment-" + paymentId, result);
+        RecordPaymentCommand payment = body.toCommand(id, context);
+        WriteResult result = commands.send(id, payment, context);
+        return Responses.created("/api/agreements/" + id + "#payment-" + payment.paymentId(), result);
     }
 
     @PostMapping("/{id}/payments/{paymentId}/corrections")
@@ -175,9 +149,7 @@ public class AgreementController {
     public ResponseEntity<WriteResult> correctPayment(@PathVariable String id, @PathVariable String paymentId,
                                                       @Valid @RequestBody AgreementRequests.CorrectPayment body,
                                                       WriteContext context) {
-        return Responses.updated(commands.send(id, new CorrectPaymentCommand(id, paymentId, body.correctsSequence(),
-                body.payer(), body.payee(), body.amount(), body.paidOn(), body.reason(), context.expectedVersion()),
-                context));
+        return Responses.updated(commands.send(id, body.toCommand(id, paymentId, context), context));
     }
 
     @PostMapping("/{id}/signing/corrections")
@@ -186,8 +158,6 @@ public class AgreementController {
     public ResponseEntity<WriteResult> correctSigning(@PathVariable String id,
                                                       @Valid @RequestBody AgreementRequests.CorrectSigning body,
                                                       WriteContext context) {
-        return Responses.updated(commands.send(id, new CorrectAgreementSigningCommand(id, body.correctsSequence(),
-                body.title(), body.signedOn(), body.place(), body.occasion(), body.reason(),
-                context.expectedVersion()), context));
+        return Responses.updated(commands.send(id, body.toCommand(id, context), context));
     }
 }

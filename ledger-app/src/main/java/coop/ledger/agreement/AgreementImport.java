@@ -1,8 +1,11 @@
 package coop.ledger.agreement;
 
+import coop.ledger.agreement.api.ListCooperationItemCommand;
+import coop.ledger.agreement.api.SignAgreementCommand;
 import coop.ledger.importing.ImportRow;
 import coop.ledger.importing.RowHandler;
 import coop.ledger.importing.RowWriter;
+import coop.ledger.shared.command.CommandSender;
 import coop.ledger.shared.web.WriteContext;
 import org.springframework.stereotype.Component;
 
@@ -10,7 +13,8 @@ import java.util.Map;
 
 /**
  * Imports agreements and their children: cooperation-list items (with their progress, if the row gives it),
- * payments and parties joining later. Each row holds the fields of the matching REST request body.
+ * payments and parties joining later. Each row holds the fields of the matching REST request body and is mapped
+ * to its command as the endpoint maps that body.
  */
 @Component
 class AgreementImport implements RowHandler {
@@ -18,10 +22,10 @@ class AgreementImport implements RowHandler {
     private static final String PARENT = "agreementId";
     private static final String[] ITEM_PROGRESS = {"startedOn", "completedOn", "evidence", "droppedOn", "reason"};
 
-    private final AgreementController agreements;
+    private final CommandSender commands;
 
-    AgreementImport(AgreementController agreements) {
-        this.agreements = agreements;
+    AgreementImport(CommandSender commands) {
+        this.commands = commands;
     }
 
     @Override
@@ -33,15 +37,29 @@ class AgreementImport implements RowHandler {
     @Override
     public void record(ImportRow row, RowWriter writer) {
         switch (row.kind()) {
-            case "agreement" -> writer.wrote(agreements.sign(writer.read(AgreementRequests.Sign.class),
-                    writer.context("sign")).getBody());
+            case "agreement" -> sign(writer);
             case "agreement-item" -> recordItem(row, writer);
-            case "agreement-payment" -> writer.wrote(agreements.recordPayment(writer.parentId(PARENT),
-                    writer.read(AgreementRequests.Payment.class, PARENT), writer.context("payment")).getBody());
-            case "agreement-join" -> writer.wrote(agreements.join(writer.parentId(PARENT),
-                    writer.read(AgreementRequests.Join.class, PARENT), writer.context("join")).getBody());
+            case "agreement-payment" -> {
+                String agreementId = writer.parentId(PARENT);
+                AgreementRequests.Payment payment = writer.read(AgreementRequests.Payment.class, PARENT);
+                WriteContext context = writer.context("payment");
+                writer.wrote(commands.send(agreementId, payment.toCommand(agreementId, context), context));
+            }
+            case "agreement-join" -> {
+                String agreementId = writer.parentId(PARENT);
+                AgreementRequests.Join join = writer.read(AgreementRequests.Join.class, PARENT);
+                WriteContext context = writer.context("join");
+                writer.wrote(commands.send(agreementId, join.toCommand(agreementId, context), context));
+            }
             default -> throw new IllegalArgumentException("not an agreement row: " + row.kind());
         }
+    }
+
+    private void sign(RowWriter writer) {
+        AgreementRequests.Sign body = writer.read(AgreementRequests.Sign.class);
+        WriteContext context = writer.context("sign");
+        SignAgreementCommand signing = body.toCommand(context);
+        writer.wrote(commands.send(signing.agreementId(), signing, context));
     }
 
     /** Lists the item, then records the progress the row reports: started, then completed or dropped. */
@@ -50,24 +68,27 @@ class AgreementImport implements RowHandler {
         String[] excluded = new String[ITEM_PROGRESS.length + 1];
         excluded[0] = PARENT;
         System.arraycopy(ITEM_PROGRESS, 0, excluded, 1, ITEM_PROGRESS.length);
-        AgreementRequests.ListItem listing = writer.read(AgreementRequests.ListItem.class, excluded);
+        AgreementRequests.ListItem body = writer.read(AgreementRequests.ListItem.class, excluded);
         WriteContext listContext = writer.context("list");
-        String itemId = listing.itemId() != null ? listing.itemId() : listContext.newRecordId();
-        writer.wrote(agreements.listItem(agreementId, listing, listContext).getBody());
+        ListCooperationItemCommand listing = body.toCommand(agreementId, listContext);
+        writer.wrote(commands.send(agreementId, listing, listContext));
+        String itemId = listing.itemId();
         if (row.has("startedOn")) {
-            writer.wrote(agreements.startItem(agreementId, itemId,
-                    writer.read(writer.only("startedOn"), AgreementRequests.StartItem.class),
-                    writer.context("start")).getBody());
+            AgreementRequests.StartItem start = writer.read(writer.only("startedOn"), AgreementRequests.StartItem.class);
+            WriteContext context = writer.context("start");
+            writer.wrote(commands.send(agreementId, start.toCommand(agreementId, itemId, context), context));
         }
         if (row.has("completedOn")) {
-            writer.wrote(agreements.completeItem(agreementId, itemId,
-                    writer.read(writer.only("completedOn", "evidence"), AgreementRequests.CompleteItem.class),
-                    writer.context("complete")).getBody());
+            AgreementRequests.CompleteItem completion = writer.read(writer.only("completedOn", "evidence"),
+                    AgreementRequests.CompleteItem.class);
+            WriteContext context = writer.context("complete");
+            writer.wrote(commands.send(agreementId, completion.toCommand(agreementId, itemId, context), context));
         }
         if (row.has("droppedOn")) {
-            writer.wrote(agreements.dropItem(agreementId, itemId,
-                    writer.read(writer.only("droppedOn", "reason"), AgreementRequests.DropItem.class),
-                    writer.context("drop")).getBody());
+            AgreementRequests.DropItem drop = writer.read(writer.only("droppedOn", "reason"),
+                    AgreementRequests.DropItem.class);
+            WriteContext context = writer.context("drop");
+            writer.wrote(commands.send(agreementId, drop.toCommand(agreementId, itemId, context), context));
         }
     }
 }

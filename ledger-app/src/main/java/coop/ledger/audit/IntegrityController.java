@@ -1,6 +1,5 @@
 package coop.ledger.audit;
 
-import coop.ledger.shared.web.ProblemHandling;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -10,9 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.io.IOException;
-import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -116,19 +112,5 @@ public class IntegrityController {
     public LedgerRestore.RestoreReport restore(HttpServletRequest request)
             throws SQLException, IOException, RestoreRefusedException {
         return ledger.restore(request.getInputStream(), false);
-    }
-
-    @ExceptionHandler(RestoreRefusedException.class)
-    ResponseEntity<ProblemDetail> refused(RestoreRefusedException e) {
-        boolean notEmpty = e.rule().equals("restore.not-empty");
-        HttpStatus status = notEmpty ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        p.setType(URI.create(ProblemHandling.TYPE_PREFIX + (notEmpty ? "ledger-not-empty" : "restore-refused")));
-        p.setTitle(notEmpty ? "Ledger not empty" : "Restore refused");
-        p.setProperty("rule", e.rule());
-        if (e.line() > 0) {
-            p.setProperty("line", e.line());
-        }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 }

@@ -1,5 +1,7 @@
 package coop.ledger.importing;
 
+import coop.ledger.shared.web.InvalidHeaderException;
+import coop.ledger.shared.web.Refusal;
 import coop.ledger.shared.web.WriteContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -8,7 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,9 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 /** Bulk import of past records: the file is the request body, the answer a report of every row. */
 @RestController
@@ -53,21 +53,19 @@ public class ImportController {
         boolean nothingRecorded = report.recorded() == 0 && report.alreadyRecorded() == 0;
         if ((report.rows() == 0 && report.rejected() > 0) || (unreadable != null && nothingRecorded)) {
             ImportReport.Rejection file = unreadable != null ? unreadable : report.rejections().get(0);
-            ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, file.reason());
-            p.setType(URI.create("urn:cooperation-ledger:problem:malformed-request"));
-            p.setTitle("Malformed import file");
-            p.setProperty("errors", List.of(Map.of("field", String.valueOf(file.field()), "message", file.reason())));
-            return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(p);
+            Refusal malformed = Refusal.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed import file",
+                    file.reason()).withError(String.valueOf(file.field()), file.reason());
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(malformed.toProblemDetail());
         }
         return ResponseEntity.ok(report);
     }
 
     private static ImportFormat parseFormat(String format) {
         try {
-            return ImportFormat.valueOf(format.strip().toUpperCase(java.util.Locale.ROOT));
+            return ImportFormat.valueOf(format.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new coop.ledger.shared.web.InvalidHeaderException("format", "format must be json or csv");
+            throw new InvalidHeaderException("format", "format must be json or csv");
         }
     }
 }

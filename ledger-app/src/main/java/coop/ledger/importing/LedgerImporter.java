@@ -1,16 +1,8 @@
 package coop.ledger.importing;
 
-import coop.ledger.shared.RuleViolationException;
-import coop.ledger.shared.UnknownRecordException;
-import coop.ledger.shared.command.IdempotencyKeyReusedException;
-import coop.ledger.shared.web.RecordNotFoundException;
+import coop.ledger.shared.web.Refusal;
+import coop.ledger.shared.web.Refusals;
 import jakarta.validation.Validator;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingModificationException;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -25,9 +17,10 @@ import java.util.Set;
 import java.util.HashSet;
 
 /**
- * Imports a file of parties, agreements, projects and programmes row by row through the same controller methods
- * as the REST API. One bad row does not stop the others; every rejected row is reported with its line; importing
- * the same file again records nothing twice (each write carries an Idempotency-Key derived from its row).
+ * Imports a file of parties, agreements, projects and programmes row by row, each row read, validated and mapped to
+ * its command as the REST API does with the matching request body (see {@link RowHandler}). One bad row does not
+ * stop the others; every rejected row is reported with its line; importing the same file again records nothing
+ * twice (each write carries an Idempotency-Key derived from its row).
  */
 @Service
 public class LedgerImporter {
@@ -118,10 +111,14 @@ public class LedgerImporter {
                     alreadyRecorded++;
                 }
             } catch (RowRejectedException e) {
+                // the row could not be read as a request body: the import's own finding, naming the row's field
                 rejectRecord(row, id, row.kind() + " " + e.field() + ": " + e.getMessage(), null, e.field());
             } catch (RuntimeException e) {
-                Throwable cause = e instanceof CommandExecutionException && e.getCause() != null ? e.getCause() : e;
-                rejectRecord(row, id, reasonOf(cause), ruleOf(cause), null);
+                Refusal refusal = Refusals.classify(e);
+                if (refusal.unexpected()) {
+                    log.error("Unexpected failure while importing a row", e);
+                }
+                rejectRecord(row, id, refusal.rowReason(), refusal.rule(), null);
             }
         }
 
@@ -135,42 +132,5 @@ public class LedgerImporter {
         void reject(ImportRow row, String id, String reason, String rule, String field) {
             rejections.add(new ImportReport.Rejection(row.line(), row.path(), row.kind(), id, reason, rule, field));
         }
-    }
-
-    private static String ruleOf(Throwable e) {
-        if (e instanceof RuleViolationException r) {
-            return r.rule();
-        }
-        if (e instanceof UnknownRecordException u) {
-            return u.rule();
-        }
-        if (e instanceof AggregateStreamCreationException) {
-            return "record.already-exists";
-        }
-        if (e instanceof ConcurrencyException || e instanceof ConflictingModificationException) {
-            return "version.conflict";
-        }
-        return null;
-    }
-
-    private static String reasonOf(Throwable e) {
-        if (e instanceof RuleViolationException || e instanceof UnknownRecordException
-                || e instanceof RecordNotFoundException || e instanceof IdempotencyKeyReusedException) {
-            return e.getMessage();
-        }
-        if (e instanceof AggregateNotFoundException a) {
-            return "no record with id " + a.getAggregateIdentifier();
-        }
-        if (e instanceof IncompatibleAggregateException) {
-            return "the id belongs to a record of another kind";
-        }
-        if (e instanceof AggregateStreamCreationException) {
-            return "a record with this id already exists (recorded other than by this file's row)";
-        }
-        if (e instanceof ConcurrencyException || e instanceof ConflictingModificationException) {
-            return "another write changed this record at the same moment; import the file again";
-        }
-        log.error("Unexpected failure while importing a row", e);
-        return "the ledger could not record this row (" + e.getClass().getSimpleName() + "); nothing was recorded";
     }
 }

@@ -3,8 +3,10 @@ package coop.ledger.importing;
 import java.util.Map;
 
 /**
- * Records the import rows of some kinds through the same controller methods the REST API uses, so an imported
- * row obeys exactly the rules and validation of a request. Each concept's web package provides one.
+ * Records the import rows of some kinds as the REST API records its requests: each row is read and validated as the
+ * matching request body, mapped to its command by that body's own mapping, and sent through the
+ * {@link coop.ledger.shared.command.CommandSender}. So an imported row obeys exactly the rules and validation of a
+ * request. Each concept's slice provides one.
  */
 public interface RowHandler {
 

@@ -1,8 +1,6 @@
 package coop.ledger.party;
 
 import coop.ledger.party.api.FindPartyQuery;
-import coop.ledger.party.api.RegisterPartyCommand;
-import coop.ledger.party.api.RenamePartyCommand;
 import coop.ledger.party.state.PartyState;
 import coop.ledger.shared.command.CommandSender;
 import coop.ledger.shared.web.RecordNotFoundException;
@@ -41,8 +39,7 @@ public class PartyController {
     @PostMapping
     @Operation(summary = "Register a party")
     public ResponseEntity<WriteResult> register(@Valid @RequestBody PartyRequests.Register body, WriteContext context) {
-        WriteResult result = commands.send(body.code(), new RegisterPartyCommand(body.code(), body.nameZh(),
-                body.nameEn(), body.kind(), body.parentCode(), body.establishedOn()), context);
+        WriteResult result = commands.send(body.code(), body.toCommand(), context);
         return Responses.created("/api/parties/" + result.id(), result);
     }
 
@@ -50,8 +47,7 @@ public class PartyController {
     @Operation(summary = "Rename a party from a date on; the old name stays in its history")
     public ResponseEntity<WriteResult> rename(@PathVariable String code, @Valid @RequestBody PartyRequests.Rename body,
                                               WriteContext context) {
-        return Responses.updated(commands.send(code, new RenamePartyCommand(code, body.nameZh(), body.nameEn(),
-                body.effectiveOn(), body.reason(), context.expectedVersion()), context));
+        return Responses.updated(commands.send(code, body.toCommand(code, context), context));
     }
 
     @GetMapping("/{code}")

@@ -3,18 +3,19 @@ package coop.ledger.party;
 import coop.ledger.importing.ImportRow;
 import coop.ledger.importing.RowHandler;
 import coop.ledger.importing.RowWriter;
+import coop.ledger.shared.command.CommandSender;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
 
-/** Imports party rows (the body of {@code POST /api/parties}). */
+/** Imports party rows (the body of {@code POST /api/parties}), mapped to the command as the endpoint maps it. */
 @Component
 class PartyImport implements RowHandler {
 
-    private final PartyController parties;
+    private final CommandSender commands;
 
-    PartyImport(PartyController parties) {
-        this.parties = parties;
+    PartyImport(CommandSender commands) {
+        this.commands = commands;
     }
 
     @Override
@@ -24,6 +25,7 @@ class PartyImport implements RowHandler {
 
     @Override
     public void record(ImportRow row, RowWriter writer) {
-        writer.wrote(parties.register(writer.read(PartyRequests.Register.class), writer.context("register")).getBody());
+        PartyRequests.Register registration = writer.read(PartyRequests.Register.class);
+        writer.wrote(commands.send(registration.code(), registration.toCommand(), writer.context("register")));
     }
 }

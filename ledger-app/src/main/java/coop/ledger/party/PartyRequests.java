@@ -1,7 +1,10 @@
 package coop.ledger.party;
 
 import coop.ledger.party.api.PartyKind;
+import coop.ledger.party.api.RegisterPartyCommand;
+import coop.ledger.party.api.RenamePartyCommand;
 import coop.ledger.shared.RecordIds;
+import coop.ledger.shared.web.WriteContext;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,7 +12,10 @@ import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
-/** Request bodies of the party endpoints. */
+/**
+ * Request bodies of the party endpoints, each with its mapping to the command it asks for. The controller and the
+ * importer both map through these, so a request and an imported row become the same command.
+ */
 final class PartyRequests {
 
     private PartyRequests() {
@@ -22,6 +28,10 @@ final class PartyRequests {
             @NotNull PartyKind kind,
             @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String parentCode,
             LocalDate establishedOn) {
+
+        RegisterPartyCommand toCommand() {
+            return new RegisterPartyCommand(code, nameZh, nameEn, kind, parentCode, establishedOn);
+        }
     }
 
     record Rename(
@@ -29,5 +39,9 @@ final class PartyRequests {
             @Size(max = 200) String nameEn,
             @NotNull LocalDate effectiveOn,
             @Size(max = 2000) String reason) {
+
+        RenamePartyCommand toCommand(String code, WriteContext context) {
+            return new RenamePartyCommand(code, nameZh, nameEn, effectiveOn, reason, context.expectedVersion());
+        }
     }
 }

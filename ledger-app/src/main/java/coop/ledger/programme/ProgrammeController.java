@@ -1,12 +1,8 @@
 package coop.ledger.programme;
 
-import coop.ledger.programme.api.CompleteServiceItemCommand;
-import coop.ledger.programme.api.CorrectServiceItemCommand;
 import coop.ledger.programme.api.DeclareProgrammeCommand;
 import coop.ledger.programme.api.FindProgrammeQuery;
 import coop.ledger.programme.api.ListServiceItemCommand;
-import coop.ledger.programme.api.ReopenServiceItemCommand;
-import coop.ledger.programme.api.WithdrawServiceItemCommand;
 import coop.ledger.programme.state.ProgrammeState;
 import coop.ledger.shared.command.CommandSender;
 import coop.ledger.shared.web.RecordNotFoundException;
@@ -45,10 +41,9 @@ public class ProgrammeController {
     @Operation(summary = "Record the declaration of a programme")
     public ResponseEntity<WriteResult> declare(@Valid @RequestBody ProgrammeRequests.Declare body,
                                                WriteContext context) {
-        String id = body.id() != null ? body.id() : context.newRecordId();
-        WriteResult result = commands.send(id, new DeclareProgrammeCommand(id, body.name(), body.participants(),
-                body.period(), body.categories(), body.declaredOn(), body.note()), context);
-        return Responses.created("/api/programmes/" + id, result);
+        DeclareProgrammeCommand declaration = body.toCommand(context);
+        WriteResult result = commands.send(declaration.programmeId(), declaration, context);
+        return Responses.created("/api/programmes/" + declaration.programmeId(), result);
     }
 
     @GetMapping("/{id}")
@@ -66,11 +61,9 @@ public class ProgrammeController {
     public ResponseEntity<WriteResult> listItem(@PathVariable String id,
                                                 @Valid @RequestBody ProgrammeRequests.ListItem body,
                                                 WriteContext context) {
-        String itemId = body.itemId() != null ? body.itemId() : context.newRecordId();
-        WriteResult result = commands.send(id, new ListServiceItemCommand(id, itemId, body.name(), body.category(),
-                body.responsibleParties(), body.targetOn(), body.addedLater(), body.itemCount(), body.listedOn(),
-                body.note(), context.expectedVersion()), context);
-        return Responses.created("/api/programmes/" + id + "#item-" + itemId, result);
+        ListServiceItemCommand listing = body.toCommand(id, context);
+        WriteResult result = commands.send(id, listing, context);
+        return Responses.created("/api/programmes/" + id + "#item-" + listing.itemId(), result);
     }
 
     @PostMapping("/{id}/items/{itemId}/complete")
@@ -78,8 +71,7 @@ public class ProgrammeController {
     public ResponseEntity<WriteResult> completeItem(@PathVariable String id, @PathVariable String itemId,
                                                     @Valid @RequestBody ProgrammeRequests.CompleteItem body,
                                                     WriteContext context) {
-        return Responses.updated(commands.send(id, new CompleteServiceItemCommand(id, itemId, body.completedOn(),
-                body.evidence(), context.expectedVersion()), context));
+        return Responses.updated(commands.send(id, body.toCommand(id, itemId, context), context));
     }
 
     @PostMapping("/{id}/items/{itemId}/withdraw")
@@ -87,8 +79,7 @@ public class ProgrammeController {
     public ResponseEntity<WriteResult> withdrawItem(@PathVariable String id, @PathVariable String itemId,
                                                     @Valid @RequestBody ProgrammeRequests.WithdrawItem body,
                                                     WriteContext context) {
-        return Responses.updated(commands.send(id, new WithdrawServiceItemCommand(id, itemId, body.withdrawnOn(),
-                body.reason(), context.expectedVersion()), context));
+        return Responses.updated(commands.send(id, body.toCommand(id, itemId, context), context));
     }
 
     @PostMapping("/{id}/items/{itemId}/reopen")
@@ -96,8 +87,7 @@ public class ProgrammeController {
     public ResponseEntity<WriteResult> reopenItem(@PathVariable String id, @PathVariable String itemId,
                                                   @Valid @RequestBody ProgrammeRequests.ReopenItem body,
                                                   WriteContext context) {
-        return Responses.updated(commands.send(id, new ReopenServiceItemCommand(id, itemId, body.reopenedOn(),
-                body.reason(), context.expectedVersion()), context));
+        return Responses.updated(commands.send(id, body.toCommand(id, itemId, context), context));
     }
 
     @PostMapping("/{id}/items/{itemId}/corrections")
@@ -106,8 +96,6 @@ public class ProgrammeController {
     public ResponseEntity<WriteResult> correctItem(@PathVariable String id, @PathVariable String itemId,
                                                    @Valid @RequestBody ProgrammeRequests.CorrectItem body,
                                                    WriteContext context) {
-        return Responses.updated(commands.send(id, new CorrectServiceItemCommand(id, itemId, body.correctsSequence(),
-                body.itemCount(), body.targetOn(), body.category(), body.reason(), context.expectedVersion()),
-                context));
+        return Responses.updated(commands.send(id, body.toCommand(id, itemId, context), context));
     }
 }

@@ -3,6 +3,9 @@ package coop.ledger.programme;
 import coop.ledger.importing.ImportRow;
 import coop.ledger.importing.RowHandler;
 import coop.ledger.importing.RowWriter;
+import coop.ledger.programme.api.DeclareProgrammeCommand;
+import coop.ledger.programme.api.ListServiceItemCommand;
+import coop.ledger.shared.command.CommandSender;
 import coop.ledger.shared.web.WriteContext;
 import org.springframework.stereotype.Component;
 
@@ -10,17 +13,18 @@ import java.util.Map;
 
 /**
  * Imports public-service programmes and their items, with the progress an item row reports (completed, or
- * withdrawn). Each row holds the fields of the matching REST request body.
+ * withdrawn). Each row holds the fields of the matching REST request body and is mapped to its command as the
+ * endpoint maps that body.
  */
 @Component
 class ProgrammeImport implements RowHandler {
 
     private static final String PARENT = "programmeId";
 
-    private final ProgrammeController programmes;
+    private final CommandSender commands;
 
-    ProgrammeImport(ProgrammeController programmes) {
-        this.programmes = programmes;
+    ProgrammeImport(CommandSender commands) {
+        this.commands = commands;
     }
 
     @Override
@@ -31,25 +35,30 @@ class ProgrammeImport implements RowHandler {
     @Override
     public void record(ImportRow row, RowWriter writer) {
         if (row.kind().equals("programme")) {
-            writer.wrote(programmes.declare(writer.read(ProgrammeRequests.Declare.class), writer.context("declare"))
-                    .getBody());
+            ProgrammeRequests.Declare body = writer.read(ProgrammeRequests.Declare.class);
+            WriteContext context = writer.context("declare");
+            DeclareProgrammeCommand declaration = body.toCommand(context);
+            writer.wrote(commands.send(declaration.programmeId(), declaration, context));
             return;
         }
         String programmeId = writer.parentId(PARENT);
-        ProgrammeRequests.ListItem listing = writer.read(ProgrammeRequests.ListItem.class,
+        ProgrammeRequests.ListItem body = writer.read(ProgrammeRequests.ListItem.class,
                 PARENT, "completedOn", "evidence", "withdrawnOn", "reason");
         WriteContext listContext = writer.context("list");
-        String itemId = listing.itemId() != null ? listing.itemId() : listContext.newRecordId();
-        writer.wrote(programmes.listItem(programmeId, listing, listContext).getBody());
+        ListServiceItemCommand listing = body.toCommand(programmeId, listContext);
+        writer.wrote(commands.send(programmeId, listing, listContext));
+        String itemId = listing.itemId();
         if (row.has("completedOn")) {
-            writer.wrote(programmes.completeItem(programmeId, itemId,
-                    writer.read(writer.only("completedOn", "evidence"), ProgrammeRequests.CompleteItem.class),
-                    writer.context("complete")).getBody());
+            ProgrammeRequests.CompleteItem completion = writer.read(writer.only("completedOn", "evidence"),
+                    ProgrammeRequests.CompleteItem.class);
+            WriteContext context = writer.context("complete");
+            writer.wrote(commands.send(programmeId, completion.toCommand(programmeId, itemId, context), context));
         }
         if (row.has("withdrawnOn")) {
-            writer.wrote(programmes.withdrawItem(programmeId, itemId,
-                    writer.read(writer.only("withdrawnOn", "reason"), ProgrammeRequests.WithdrawItem.class),
-                    writer.context("withdraw")).getBody());
+            ProgrammeRequests.WithdrawItem withdrawal = writer.read(writer.only("withdrawnOn", "reason"),
+                    ProgrammeRequests.WithdrawItem.class);
+            WriteContext context = writer.context("withdraw");
+            writer.wrote(commands.send(programmeId, withdrawal.toCommand(programmeId, itemId, context), context));
         }
     }
 }

@@ -1,7 +1,14 @@
 package coop.ledger.programme;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import coop.ledger.programme.api.CompleteServiceItemCommand;
+import coop.ledger.programme.api.CorrectServiceItemCommand;
+import coop.ledger.programme.api.DeclareProgrammeCommand;
+import coop.ledger.programme.api.ListServiceItemCommand;
+import coop.ledger.programme.api.ReopenServiceItemCommand;
+import coop.ledger.programme.api.WithdrawServiceItemCommand;
 import coop.ledger.shared.RecordIds;
+import coop.ledger.shared.web.WriteContext;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -10,7 +17,11 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Request bodies of the programme endpoints. Ids left out are chosen by the ledger. */
+/**
+ * Request bodies of the programme endpoints, each with its mapping to the command it asks for. The controller and
+ * the importer both map through these, so a request and an imported row become the same command. Ids left out are
+ * chosen by the ledger, from the write's Idempotency-Key when it has one.
+ */
 final class ProgrammeRequests {
 
     /** The shape of a period; that a span does not end before it starts is a rule of the programme. */
@@ -28,6 +39,11 @@ final class ProgrammeRequests {
             @Size(max = 100) List<@NotBlank @Size(max = 100) String> categories,
             @NotNull LocalDate declaredOn,
             @Size(max = 4000) String note) {
+
+        DeclareProgrammeCommand toCommand(WriteContext context) {
+            return new DeclareProgrammeCommand(id != null ? id : context.newRecordId(), name, participants, period,
+                    categories, declaredOn, note);
+        }
     }
 
     @Schema(name = "ServiceItemListing")
@@ -41,16 +57,35 @@ final class ProgrammeRequests {
             Integer itemCount,
             @NotNull LocalDate listedOn,
             @Size(max = 4000) String note) {
+
+        ListServiceItemCommand toCommand(String programmeId, WriteContext context) {
+            return new ListServiceItemCommand(programmeId, itemId != null ? itemId : context.newRecordId(), name,
+                    category, responsibleParties, targetOn, addedLater, itemCount, listedOn, note,
+                    context.expectedVersion());
+        }
     }
 
     @Schema(name = "ServiceItemCompletion")
     record CompleteItem(@NotNull LocalDate completedOn, @NotBlank @Size(max = 4000) String evidence) {
+
+        CompleteServiceItemCommand toCommand(String programmeId, String itemId, WriteContext context) {
+            return new CompleteServiceItemCommand(programmeId, itemId, completedOn, evidence,
+                    context.expectedVersion());
+        }
     }
 
     record WithdrawItem(@NotNull LocalDate withdrawnOn, @NotBlank @Size(max = 4000) String reason) {
+
+        WithdrawServiceItemCommand toCommand(String programmeId, String itemId, WriteContext context) {
+            return new WithdrawServiceItemCommand(programmeId, itemId, withdrawnOn, reason, context.expectedVersion());
+        }
     }
 
     record ReopenItem(@NotNull LocalDate reopenedOn, @NotBlank @Size(max = 4000) String reason) {
+
+        ReopenServiceItemCommand toCommand(String programmeId, String itemId, WriteContext context) {
+            return new ReopenServiceItemCommand(programmeId, itemId, reopenedOn, reason, context.expectedVersion());
+        }
     }
 
     /** A correction of an item's listing: the values that were recorded wrongly (leave the others out) and why. */
@@ -60,5 +95,10 @@ final class ProgrammeRequests {
             LocalDate targetOn,
             @Size(max = 200) String category,
             @NotBlank @Size(max = 4000) String reason) {
+
+        CorrectServiceItemCommand toCommand(String programmeId, String itemId, WriteContext context) {
+            return new CorrectServiceItemCommand(programmeId, itemId, correctsSequence, itemCount, targetOn, category,
+                    reason, context.expectedVersion());
+        }
     }
 }

@@ -1,14 +1,8 @@
 package coop.ledger.project;
 
-import coop.ledger.project.api.CancelProjectCommand;
-import coop.ledger.project.api.CompleteProjectCommand;
-import coop.ledger.project.api.CorrectInvestmentReportCommand;
-import coop.ledger.project.api.CorrectProjectCommand;
 import coop.ledger.project.api.FindProjectQuery;
-import coop.ledger.project.api.FirmUpProjectCommand;
 import coop.ledger.project.api.ReportInvestmentCommand;
 import coop.ledger.project.api.SignProjectCommand;
-import coop.ledger.project.api.StartProjectConstructionCommand;
 import coop.ledger.project.state.ProjectState;
 import coop.ledger.shared.command.CommandSender;
 import coop.ledger.shared.web.RecordNotFoundException;
@@ -45,11 +39,9 @@ public class ProjectController {
     @PostMapping
     @Operation(summary = "Record the signing of a project, or of an intention (意向性协议)")
     public ResponseEntity<WriteResult> sign(@Valid @RequestBody ProjectRequests.Sign body, WriteContext context) {
-        String id = body.id() != null ? body.id() : context.newRecordId();
-        WriteResult result = commands.send(id, new SignProjectCommand(id, body.name(), body.investors(),
-                body.hostParties(), body.occasion(), body.agreementId(), body.domain(), body.agreedInvestment(),
-                body.signedOn(), Boolean.TRUE.equals(body.intention()), body.projectCount(), body.note()), context);
-        return Responses.created("/api/projects/" + id, result);
+        SignProjectCommand signing = body.toCommand(context);
+        WriteResult result = commands.send(signing.projectId(), signing, context);
+        return Responses.created("/api/projects/" + signing.projectId(), result);
     }
 
     @GetMapping("/{id}")
@@ -66,16 +58,14 @@ public class ProjectController {
     @Operation(summary = "An intention became a signed project")
     public ResponseEntity<WriteResult> firmUp(@PathVariable String id, @Valid @RequestBody ProjectRequests.FirmUp body,
                                               WriteContext context) {
-        return Responses.updated(commands.send(id, new FirmUpProjectCommand(id, body.firmedUpOn(),
-                body.agreedInvestment(), context.expectedVersion()), context));
+        return Responses.updated(commands.send(id, body.toCommand(id, context), context));
     }
 
     @PostMapping("/{id}/start")
     @Operation(summary = "Construction of the project started (开工)")
     public ResponseEntity<WriteResult> start(@PathVariable String id, @Valid @RequestBody ProjectRequests.Start body,
                                              WriteContext context) {
-        return Responses.updated(commands.send(id, new StartProjectConstructionCommand(id, body.startedOn(),
-                context.expectedVersion()), context));
+        return Responses.updated(commands.send(id, body.toCommand(id, context), context));
     }
 
     @PostMapping("/{id}/complete")
@@ -83,16 +73,14 @@ public class ProjectController {
     public ResponseEntity<WriteResult> complete(@PathVariable String id,
                                                 @Valid @RequestBody ProjectRequests.Complete body,
                                                 WriteContext context) {
-        return Responses.updated(commands.send(id, new CompleteProjectCommand(id, body.completedOn(),
-                context.expectedVersion()), context));
+        return Responses.updated(commands.send(id, body.toCommand(id, context), context));
     }
 
     @PostMapping("/{id}/cancel")
     @Operation(summary = "The project was cancelled")
     public ResponseEntity<WriteResult> cancel(@PathVariable String id, @Valid @RequestBody ProjectRequests.Cancel body,
                                               WriteContext context) {
-        return Responses.updated(commands.send(id, new CancelProjectCommand(id, body.cancelledOn(), body.reason(),
-                context.expectedVersion()), context));
+        return Responses.updated(commands.send(id, body.toCommand(id, context), context));
     }
 
     @PostMapping("/{id}/investments")
@@ -100,10 +88,9 @@ public class ProjectController {
     public ResponseEntity<WriteResult> reportInvestment(@PathVariable String id,
                                                         @Valid @RequestBody ProjectRequests.Investment body,
                                                         WriteContext context) {
-        String reportId = body.reportId() != null ? body.reportId() : context.newRecordId();
-        WriteResult result = commands.send(id, new ReportInvestmentCommand(id, reportId, body.amount(),
-                body.reportedOn(), body.note(), context.expectedVersion()), context);
-        return Responses.created("/api/projects/" + id + "#investment-" + reportId, result);
+        ReportInvestmentCommand report = body.toCommand(id, context);
+        WriteResult result = commands.send(id, report, context);
+        return Responses.created("/api/projects/" + id + "#investment-" + report.reportId(), result);
     }
 
     @PostMapping("/{id}/corrections")
@@ -113,9 +100,7 @@ public class ProjectController {
     public ResponseEntity<WriteResult> correct(@PathVariable String id,
                                                @Valid @RequestBody ProjectRequests.Correct body,
                                                WriteContext context) {
-        return Responses.updated(commands.send(id, new CorrectProjectCommand(id, body.correctsSequence(),
-                body.agreedInvestment(), body.signedOn(), body.hostParties(), body.investors(), body.occasion(),
-                body.domain(), body.projectCount(), body.reason(), context.expectedVersion()), context));
+        return Responses.updated(commands.send(id, body.toCommand(id, context), context));
     }
 
     @PostMapping("/{id}/investments/{reportId}/corrections")
@@ -124,8 +109,6 @@ public class ProjectController {
     public ResponseEntity<WriteResult> correctInvestment(@PathVariable String id, @PathVariable String reportId,
                                                          @Valid @RequestBody ProjectRequests.CorrectInvestment body,
                                                          WriteContext context) {
-        return Responses.updated(commands.send(id, new CorrectInvestmentReportCommand(id, reportId,
-                body.correctsSequence(), body.amount(), body.reportedOn(), body.reason(), context.expectedVersion()),
-                context));
+        return Responses.updated(commands.send(id, body.toCommand(id, reportId, context), context));
     }
 }

@@ -1,9 +1,18 @@
 package coop.ledger.project;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import coop.ledger.project.api.CancelProjectCommand;
+import coop.ledger.project.api.CompleteProjectCommand;
+import coop.ledger.project.api.CorrectInvestmentReportCommand;
+import coop.ledger.project.api.CorrectProjectCommand;
+import coop.ledger.project.api.FirmUpProjectCommand;
+import coop.ledger.project.api.ReportInvestmentCommand;
+import coop.ledger.project.api.SignProjectCommand;
+import coop.ledger.project.api.StartProjectConstructionCommand;
 import coop.ledger.shared.CooperationDomain;
 import coop.ledger.shared.Money;
 import coop.ledger.shared.RecordIds;
+import coop.ledger.shared.web.WriteContext;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -13,7 +22,11 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Request bodies of the signed-project endpoints. Ids left out are chosen by the ledger. */
+/**
+ * Request bodies of the signed-project endpoints, each with its mapping to the command it asks for. The controller
+ * and the importer both map through these, so a request and an imported row become the same command. Ids left out
+ * are chosen by the ledger, from the write's Idempotency-Key when it has one.
+ */
 final class ProjectRequests {
 
     private ProjectRequests() {
@@ -33,18 +46,40 @@ final class ProjectRequests {
             Boolean intention,
             Integer projectCount,
             @Size(max = 4000) String note) {
+
+        SignProjectCommand toCommand(WriteContext context) {
+            return new SignProjectCommand(id != null ? id : context.newRecordId(), name, investors, hostParties,
+                    occasion, agreementId, domain, agreedInvestment, signedOn, Boolean.TRUE.equals(intention),
+                    projectCount, note);
+        }
     }
 
     record FirmUp(@NotNull LocalDate firmedUpOn, Money agreedInvestment) {
+
+        FirmUpProjectCommand toCommand(String projectId, WriteContext context) {
+            return new FirmUpProjectCommand(projectId, firmedUpOn, agreedInvestment, context.expectedVersion());
+        }
     }
 
     record Start(@NotNull LocalDate startedOn) {
+
+        StartProjectConstructionCommand toCommand(String projectId, WriteContext context) {
+            return new StartProjectConstructionCommand(projectId, startedOn, context.expectedVersion());
+        }
     }
 
     record Complete(@NotNull LocalDate completedOn) {
+
+        CompleteProjectCommand toCommand(String projectId, WriteContext context) {
+            return new CompleteProjectCommand(projectId, completedOn, context.expectedVersion());
+        }
     }
 
     record Cancel(@NotNull LocalDate cancelledOn, @NotBlank @Size(max = 4000) String reason) {
+
+        CancelProjectCommand toCommand(String projectId, WriteContext context) {
+            return new CancelProjectCommand(projectId, cancelledOn, reason, context.expectedVersion());
+        }
     }
 
     record Investment(
@@ -52,6 +87,11 @@ final class ProjectRequests {
             @NotNull Money amount,
             @NotNull LocalDate reportedOn,
             @Size(max = 2000) String note) {
+
+        ReportInvestmentCommand toCommand(String projectId, WriteContext context) {
+            return new ReportInvestmentCommand(projectId, reportId != null ? reportId : context.newRecordId(), amount,
+                    reportedOn, note, context.expectedVersion());
+        }
     }
 
     /** A correction of the recorded signing: the values that were recorded wrongly (leave the others out) and why. */
@@ -65,6 +105,11 @@ final class ProjectRequests {
             CooperationDomain domain,
             Integer projectCount,
             @NotBlank @Size(max = 4000) String reason) {
+
+        CorrectProjectCommand toCommand(String projectId, WriteContext context) {
+            return new CorrectProjectCommand(projectId, correctsSequence, agreedInvestment, signedOn, hostParties,
+                    investors, occasion, domain, projectCount, reason, context.expectedVersion());
+        }
     }
 
     /** A correction of an investment report. */
@@ -73,5 +118,10 @@ final class ProjectRequests {
             Money amount,
             LocalDate reportedOn,
             @NotBlank @Size(max = 4000) String reason) {
+
+        CorrectInvestmentReportCommand toCommand(String projectId, String reportId, WriteContext context) {
+            return new CorrectInvestmentReportCommand(projectId, reportId, correctsSequence, amount, reportedOn,
+                    reason, context.expectedVersion());
+        }
     }
 }

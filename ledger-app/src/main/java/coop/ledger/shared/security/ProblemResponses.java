@@ -1,51 +1,33 @@
 package coop.ledger.shared.security;
 
-import coop.ledger.shared.web.ProblemHandling;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import coop.ledger.shared.web.ProblemJson;
+import coop.ledger.shared.web.Refusals;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+/**
+ * Spring Security's refusals (no valid login, a role that may not, a path the firewall refuses) as problem+json,
+ * like every other refusal of the API: classified by {@link Refusals} and written by {@link ProblemJson}, since
+ * they happen in the filters before a request reaches Spring MVC.
+ */
+final class ProblemResponses {
 
-/** 401 and 403 as problem+json, like every other refusal of the API. */
-public class ProblemResponses {
-
-    private final JsonMapper json;
-
-    public ProblemResponses(JsonMapper json) {
-        this.json = json;
+    private ProblemResponses() {
     }
 
-    AuthenticationEntryPoint unauthorized() {
+    static AuthenticationEntryPoint unauthorized() {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Cooperation Ledger\"");
-            write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
-                    "log in: send HTTP Basic credentials of a ledger user");
+            ProblemJson.write(request, response, Refusals.classify(e));
         };
     }
 
-    AccessDeniedHandler forbidden() {
-        return (request, response, e) -> write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "your role does not allow this request (or the CSRF token of your browser session is missing)");
+    static AccessDeniedHandler forbidden() {
+        return (request, response, e) -> ProblemJson.write(request, response, Refusals.classify(e));
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, String title,
-               String detail) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", ProblemHandling.TYPE_PREFIX + type);
-        problem.put("title", title);
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+    static RequestRejectedHandler rejected() {
+        return (request, response, e) -> ProblemJson.write(request, response, Refusals.classify(e));
     }
 }

@@ -8,7 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import coop.ledger.shared.web.BodyTooLargeException;
-import org.springframework.http.HttpStatus;
+import coop.ledger.shared.web.ProblemJson;
+import coop.ledger.shared.web.Refusals;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -26,31 +27,32 @@ public class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long defaultMaxBytes;
     private final long importMaxBytes;
-    private final ProblemResponses problems;
 
-    public RequestSizeLimit(long defaultMaxBytes, long importMaxBytes, ProblemResponses problems) {
+    public RequestSizeLimit(long defaultMaxBytes, long importMaxBytes) {
         this.defaultMaxBytes = defaultMaxBytes;
         this.importMaxBytes = importMaxBytes;
-        this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long maxBytes = limitOf(request);
+        String limitProperty = isFileUpload(request) ? "ledger.import.max-body-size" : "ledger.http.max-body-size";
         if (request.getContentLengthLong() > maxBytes) {
-            refuse(request, response);
+            refuse(request, response, new BodyTooLargeException(maxBytes, limitProperty));
             return;
         }
         try {
-            chain.doFilter(new LimitedRequest(request, maxBytes, isText(request.getContentType())), response);
+            chain.doFilter(new LimitedRequest(request, maxBytes, limitProperty, isText(request.getContentType())),
+                    response);
         } catch (BodyTooLargeException | ServletException e) {
-            if (!(e instanceof BodyTooLargeException) && !causedByBodyTooLargeException(e)) {
+            BodyTooLargeException tooLarge = bodyTooLargeIn(e);
+            if (tooLarge == null) {
                 throw e;
             }
             if (!response.isCommitted()) {
                 response.reset();
-                refuse(request, response);
+                refuse(request, response, tooLarge);
             }
         }
     }
@@ -72,38 +74,39 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         return request.getRequestURI().startsWith(IMPORTS) || request.getRequestURI().equals(RESTORE);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        boolean importing = isFileUpload(request);
-        problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large",
-                "the request body is larger than the limit of " + limitOf(request) + " bytes ("
-                        + (importing ? "ledger.import.max-body-size" : "ledger.http.max-body-size") + ")");
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, BodyTooLargeException e)
+            throws IOException {
+        ProblemJson.write(request, response, Refusals.classify(e));
     }
 
-    private static boolean causedByBodyTooLargeException(Throwable t) {
+    private static BodyTooLargeException bodyTooLargeIn(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof BodyTooLargeException) {
-                return true;
+            if (c instanceof BodyTooLargeException tooLarge) {
+                return tooLarge;
             }
         }
-        return false;
+        return null;
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final long maxBytes;
+        private final String limitProperty;
         private final boolean utf8;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request, long maxBytes, boolean utf8) {
+        LimitedRequest(HttpServletRequest request, long maxBytes, String limitProperty, boolean utf8) {
             super(request);
             this.maxBytes = maxBytes;
+            this.limitProperty = limitProperty;
             this.utf8 = utf8;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new LimitedStream(super.getInputStream(), maxBytes, utf8 ? new Utf8Validator() : null);
+                stream = new LimitedStream(super.getInputStream(), maxBytes, limitProperty,
+                        utf8 ? new Utf8Validator() : null);
             }
             return stream;
         }
@@ -113,12 +116,14 @@ public class RequestSizeLimit extends OncePerRequestFilter {
 
         private final ServletInputStream delegate;
         private final long maxBytes;
+        private final String limitProperty;
         private final Utf8Validator utf8;
         private long read;
 
-        LimitedStream(ServletInputStream delegate, long maxBytes, Utf8Validator utf8) {
+        LimitedStream(ServletInputStream delegate, long maxBytes, String limitProperty, Utf8Validator utf8) {
             this.delegate = delegate;
             this.maxBytes = maxBytes;
+            this.limitProperty = limitProperty;
             this.utf8 = utf8;
         }
 
@@ -153,7 +158,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         private void count(int n) throws BodyTooLargeException {
             read += n;
             if (read > maxBytes) {
-                throw new BodyTooLargeException(maxBytes);
+                throw new BodyTooLargeException(maxBytes, limitProperty);
             }
         }
 

@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,7 +21,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.unit.DataSize;
-import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -43,7 +41,7 @@ public class SecurityConfig {
             "/swagger-ui.html", "/swagger-ui/**", "/login", "/error", "/favicon.ico"};
 
     @Bean
-    SecurityFilterChain ledgerSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain ledgerSecurity(HttpSecurity http) throws Exception {
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
         http.authorizeHttpRequests(authorize -> authorize
                         // The async dispatch of a streaming response (Server-Sent Events of /api/changes) continues a
@@ -61,15 +59,15 @@ public class SecurityConfig {
                                 Role.VIEWER.name())
                         .requestMatchers("/api/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized()))
                 .formLogin(form -> form.permitAll())
                 .requestCache(cache -> cache.requestCache(browserPagesOnly(api)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 // A request that carries no session cookie cannot be forged by another site's page.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::hasNoSession))
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(problems.unauthorized(), api)
-                        .defaultAccessDeniedHandlerFor(problems.forbidden(), api))
+                        .defaultAuthenticationEntryPointFor(ProblemResponses.unauthorized(), api)
+                        .defaultAccessDeniedHandlerFor(ProblemResponses.forbidden(), api))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -83,22 +81,14 @@ public class SecurityConfig {
      * request, instead of the container's error page.
      */
     @Bean
-    RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
-        return (request, response, e) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
-                "malformed-request", "Malformed request", "the request path is not acceptable: it contains "
-                        + "characters or segments the ledger refuses (such as ..; or an encoded slash)");
-    }
-
-    @Bean
-    ProblemResponses problemResponses(JsonMapper json) {
-        return new ProblemResponses(json);
+    RequestRejectedHandler requestRejectedHandler() {
+        return ProblemResponses.rejected();
     }
 
     @Bean
     RequestSizeLimit requestSizeLimit(@Value("${ledger.http.max-body-size:1MB}") DataSize maxBodySize,
-                                      @Value("${ledger.import.max-body-size:50MB}") DataSize maxImportSize,
-                                      ProblemResponses problems) {
-        return new RequestSizeLimit(maxBodySize.toBytes(), maxImportSize.toBytes(), problems);
+                                      @Value("${ledger.import.max-body-size:50MB}") DataSize maxImportSize) {
+        return new RequestSizeLimit(maxBodySize.toBytes(), maxImportSize.toBytes());
     }
 
     @Bean

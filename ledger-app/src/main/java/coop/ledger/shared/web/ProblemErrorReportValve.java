@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Tomcat refuses some requests before they reach the application (an encoded slash or a NUL in the path, a
  * malformed request line) and would answer with its own HTML page. This valve answers them as problem+json, like
- * every other refusal of the ledger, without echoing the request or naming the server.
+ * every other refusal of the ledger ({@link Refusals#refusedByContainer}), without echoing the request or naming the
+ * server. It runs in Tomcat, outside Spring, so it writes the answer itself.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -27,13 +28,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        String type = status == 400 ? "malformed-request" : "http-" + status;
-        String detail = status == 400
-                ? "the request line or path is not acceptable (for example an encoded slash or a NUL character in "
-                + "the path)"
-                : "the server could not handle this request";
-        String body = "{\"type\":\"" + ProblemHandling.TYPE_PREFIX + type + "\",\"title\":\"Request refused\","
-                + "\"status\":" + status + ",\"detail\":\"" + detail + "\"}";
+        // No instance: the path may be what was refused, and is not echoed.
+        String body = ProblemJson.of(Refusals.refusedByContainer(status), null);
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
