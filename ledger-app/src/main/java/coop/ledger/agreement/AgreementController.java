@@ -5,7 +5,7 @@ import coop.ledger.agreement.api.ListCooperationItemCommand;
 import coop.ledger.agreement.api.RecordPaymentCommand;
 import coop.ledger.agreement.api.SignAgreementCommand;
 import coop.ledger.agreement.state.AgreementState;
-import coop.ledger.shared.command.CommandSender;
+import coop.ledger.shared.write.CommandSender;
 import coop.ledger.shared.web.RecordNotFoundException;
 import coop.ledger.shared.web.Responses;
 import coop.ledger.shared.web.WriteContext;

@@ -5,7 +5,7 @@ import coop.ledger.agreement.api.SignAgreementCommand;
 import coop.ledger.importing.ImportRow;
 import coop.ledger.importing.RowHandler;
 import coop.ledger.importing.RowWriter;
-import coop.ledger.shared.command.CommandSender;
+import coop.ledger.shared.write.CommandSender;
 import coop.ledger.shared.web.WriteContext;
 import org.springframework.stereotype.Component;
 

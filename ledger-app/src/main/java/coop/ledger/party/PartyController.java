@@ -2,7 +2,7 @@ package coop.ledger.party;
 
 import coop.ledger.party.api.FindPartyQuery;
 import coop.ledger.party.state.PartyState;
-import coop.ledger.shared.command.CommandSender;
+import coop.ledger.shared.write.CommandSender;
 import coop.ledger.shared.web.RecordNotFoundException;
 import coop.ledger.shared.web.Responses;
 import coop.ledger.shared.web.WriteContext;

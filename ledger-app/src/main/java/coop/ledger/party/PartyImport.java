@@ -3,7 +3,7 @@ package coop.ledger.party;
 import coop.ledger.importing.ImportRow;
 import coop.ledger.importing.RowHandler;
 import coop.ledger.importing.RowWriter;
-import coop.ledger.shared.command.CommandSender;
+import coop.ledger.shared.write.CommandSender;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;

@@ -1,7 +1,7 @@
 package coop.ledger.party;
 
 import coop.ledger.shared.query.PartyRef;
-import coop.ledger.party.api.PartyKind;
+import coop.ledger.shared.PartyKind;
 import coop.ledger.shared.web.Label;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

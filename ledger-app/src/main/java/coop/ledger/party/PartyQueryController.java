@@ -5,7 +5,7 @@ import coop.ledger.shared.query.Filters;
 import coop.ledger.shared.query.Page;
 import coop.ledger.shared.query.PageRequest;
 import coop.ledger.processing.QueryCache;
-import coop.ledger.party.api.PartyKind;
+import coop.ledger.shared.PartyKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -5,7 +5,7 @@ import coop.ledger.shared.query.Filters;
 import coop.ledger.shared.query.Page;
 import coop.ledger.shared.query.PageRequest;
 import coop.ledger.shared.query.Where;
-import coop.ledger.party.api.PartyKind;
+import coop.ledger.shared.PartyKind;
 import coop.ledger.shared.web.Label;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package coop.ledger.party;
 
-import coop.ledger.party.api.PartyKind;
+import coop.ledger.shared.PartyKind;
 import coop.ledger.party.api.RegisterPartyCommand;
 import coop.ledger.party.api.RenamePartyCommand;
 import coop.ledger.shared.RecordIds;

@@ -3,7 +3,7 @@ package coop.ledger.party;
 import coop.ledger.processing.Applied;
 import coop.ledger.processing.ProjectionRow;
 import coop.ledger.party.api.PartyEvent;
-import coop.ledger.party.api.PartyKind;
+import coop.ledger.shared.PartyKind;
 import coop.ledger.party.api.PartyRegisteredEvent;
 import coop.ledger.party.api.PartyRenamedEvent;
 

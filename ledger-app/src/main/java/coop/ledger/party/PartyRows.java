@@ -1,6 +1,6 @@
 package coop.ledger.party;
 
-import coop.ledger.party.api.PartyKind;
+import coop.ledger.shared.PartyKind;
 import coop.ledger.processing.ReadModelStore;
 import coop.ledger.processing.ReadModelStore.Write;
 import coop.ledger.processing.ReadModelTables;

@@ -4,7 +4,7 @@ import coop.ledger.programme.api.DeclareProgrammeCommand;
 import coop.ledger.programme.api.FindProgrammeQuery;
 import coop.ledger.programme.api.ListServiceItemCommand;
 import coop.ledger.programme.state.ProgrammeState;
-import coop.ledger.shared.command.CommandSender;
+import coop.ledger.shared.write.CommandSender;
 import coop.ledger.shared.web.RecordNotFoundException;
 import coop.ledger.shared.web.Responses;
 import coop.ledger.shared.web.WriteContext;

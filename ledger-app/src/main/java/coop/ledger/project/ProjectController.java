@@ -4,7 +4,7 @@ import coop.ledger.project.api.FindProjectQuery;
 import coop.ledger.project.api.ReportInvestmentCommand;
 import coop.ledger.project.api.SignProjectCommand;
 import coop.ledger.project.state.ProjectState;
-import coop.ledger.shared.command.CommandSender;
+import coop.ledger.shared.write.CommandSender;
 import coop.ledger.shared.web.RecordNotFoundException;
 import coop.ledger.shared.web.Responses;
 import coop.ledger.shared.web.WriteContext;

@@ -5,7 +5,7 @@ import coop.ledger.importing.RowHandler;
 import coop.ledger.importing.RowRejectedException;
 import coop.ledger.importing.RowWriter;
 import coop.ledger.project.api.SignProjectCommand;
-import coop.ledger.shared.command.CommandSender;
+import coop.ledger.shared.write.CommandSender;
 import coop.ledger.shared.web.WriteContext;
 import org.springframework.stereotype.Component;
 

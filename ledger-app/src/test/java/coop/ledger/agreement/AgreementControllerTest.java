@@ -5,7 +5,7 @@ import coop.ledger.agreement.api.ListCooperationItemCommand;
 import coop.ledger.agreement.api.SignAgreementCommand;
 import coop.ledger.shared.CooperationDomain;
 import coop.ledger.shared.UnknownRecordException;
-import coop.ledger.shared.command.CommandSender;
+import coop.ledger.shared.write.CommandSender;
 import coop.ledger.shared.web.WriteContext;
 import coop.ledger.shared.web.WriteResult;
 import coop.ledger.testing.WebSliceTest;

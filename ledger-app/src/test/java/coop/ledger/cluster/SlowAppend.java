@@ -1,6 +1,6 @@
 package coop.ledger.cluster;
 
-import coop.ledger.party.api.PartyKind;
+import coop.ledger.shared.PartyKind;
 import coop.ledger.party.api.RegisterPartyCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -9,7 +9,7 @@ import coop.ledger.agreement.api.PaymentCorrectedEvent;
 import coop.ledger.agreement.api.PaymentRecordedEvent;
 import coop.ledger.app.LedgerApplication;
 import coop.ledger.processing.Projections;
-import coop.ledger.party.api.PartyKind;
+import coop.ledger.shared.PartyKind;
 import coop.ledger.party.api.PartyRegisteredEvent;
 import coop.ledger.project.api.InvestmentReportCorrectedEvent;
 import coop.ledger.project.api.InvestmentReportedEvent;

@@ -1,10 +1,10 @@
 package coop.ledger.party;
 
-import coop.ledger.party.api.PartyKind;
+import coop.ledger.shared.PartyKind;
 import coop.ledger.party.api.RegisterPartyCommand;
 import coop.ledger.party.api.RenamePartyCommand;
 import coop.ledger.shared.RuleViolationException;
-import coop.ledger.shared.command.CommandSender;
+import coop.ledger.shared.write.CommandSender;
 import coop.ledger.shared.web.WriteContext;
 import coop.ledger.shared.web.WriteResult;
 import coop.ledger.testing.WebSliceTest;

@@ -2,8 +2,8 @@ package coop.ledger.programme;
 
 import coop.ledger.programme.api.CompleteServiceItemCommand;
 import coop.ledger.programme.api.DeclareProgrammeCommand;
-import coop.ledger.shared.command.CommandSender;
-import coop.ledger.shared.command.IdempotencyKeyReusedException;
+import coop.ledger.shared.write.CommandSender;
+import coop.ledger.shared.write.IdempotencyKeyReusedException;
 import coop.ledger.shared.web.WriteContext;
 import coop.ledger.shared.web.WriteResult;
 import coop.ledger.testing.WebSliceTest;

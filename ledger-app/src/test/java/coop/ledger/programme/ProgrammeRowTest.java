@@ -3,7 +3,7 @@ package coop.ledger.programme;
 import coop.ledger.party.PartyRow;
 import coop.ledger.processing.SqlDialect;
 import coop.ledger.programme.api.ServiceItemStatus;
-import coop.ledger.party.api.PartyKind;
+import coop.ledger.shared.PartyKind;
 import coop.ledger.party.api.PartyRegisteredEvent;
 import coop.ledger.party.api.PartyRenamedEvent;
 import coop.ledger.programme.api.ProgrammeDeclaredEvent;

@@ -4,7 +4,7 @@ import coop.ledger.project.api.ReportInvestmentCommand;
 import coop.ledger.project.api.SignProjectCommand;
 import coop.ledger.shared.CooperationDomain;
 import coop.ledger.shared.Money;
-import coop.ledger.shared.command.CommandSender;
+import coop.ledger.shared.write.CommandSender;
 import coop.ledger.shared.web.WriteContext;
 import coop.ledger.shared.web.WriteResult;
 import coop.ledger.testing.WebSliceTest;

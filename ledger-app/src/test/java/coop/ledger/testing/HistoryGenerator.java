@@ -19,7 +19,7 @@ import coop.ledger.agreement.api.ObserverPromotedEvent;
 import coop.ledger.agreement.api.ParticipantRole;
 import coop.ledger.agreement.api.PartyJoinedAgreementEvent;
 import coop.ledger.agreement.api.PaymentRecordedEvent;
-import coop.ledger.party.api.PartyKind;
+import coop.ledger.shared.PartyKind;
 import coop.ledger.party.api.PartyRegisteredEvent;
 import coop.ledger.party.api.PartyRenamedEvent;
 import coop.ledger.project.api.InvestmentReportedEvent;

@@ -1,6 +1,5 @@
 package coop.ledger.shared;
 
-import coop.ledger.party.api.PartyKind;
 
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package coop.ledger.testdata;
 
-import coop.ledger.party.api.PartyKind;
+import coop.ledger.shared.PartyKind;
 import coop.ledger.party.api.PartyRegisteredEvent;
 import coop.ledger.party.api.RegisterPartyCommand;
 

@@ -2,7 +2,7 @@ package coop.ledger.shared.web;
 
 import coop.ledger.shared.RuleViolationException;
 import coop.ledger.shared.UnknownRecordException;
-import coop.ledger.shared.command.IdempotencyKeyReusedException;
+import coop.ledger.shared.write.IdempotencyKeyReusedException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;

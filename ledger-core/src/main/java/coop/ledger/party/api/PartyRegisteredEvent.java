@@ -1,5 +1,6 @@
 package coop.ledger.party.api;
 
+import coop.ledger.shared.PartyKind;
 import java.time.LocalDate;
 
 /** A party was registered in the ledger. */

@@ -1,5 +1,6 @@
 package coop.ledger.party.api;
 
+import coop.ledger.shared.PartyKind;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package coop.ledger.party.command;
 
 import coop.ledger.party.api.PartyEvent;
-import coop.ledger.party.api.PartyKind;
+import coop.ledger.shared.PartyKind;
 import coop.ledger.party.api.PartyRegisteredEvent;
 import coop.ledger.party.api.PartyRenamedEvent;
 import coop.ledger.party.api.RegisterPartyCommand;

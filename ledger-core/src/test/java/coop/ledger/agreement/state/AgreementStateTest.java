@@ -99,9 +99,9 @@ class AgreementStateTest {
                 listing().itemId("mingyueshan").batch(83, "来源只报告总数83项").event(),
                 new CooperationItemCompletedEvent(GOV_SERVICES, "mingyueshan", LATER, "来源报道已完成"));
 
-        assertThat(state.itemCount(ItemStatus.COMPLETED)).isEqualTo(83);
-        assertThat(state.itemCount(ItemStatus.LISTED)).isEqualTo(1);
-        assertThat(state.itemTotal()).isEqualTo(84);
+        assertThat(state.itemCounts().in(ItemStatus.COMPLETED)).isEqualTo(83);
+        assertThat(state.itemCounts().in(ItemStatus.LISTED)).isEqualTo(1);
+        assertThat(state.itemCounts().total()).isEqualTo(84);
     }
 
     @Test
@@ -116,10 +116,10 @@ class AgreementStateTest {
                 new CooperationItemCompletedEvent(GOV_SERVICES, "yibao-01", LATER, "9类17项业务已同城化办理"),
                 new CooperationItemDroppedEvent(GOV_SERVICES, "jiaotong-01", LATER, "移交交通合作协议"));
 
-        assertThat(state.itemCount(ItemStatus.LISTED)).isEqualTo(1);
-        assertThat(state.itemCount(ItemStatus.STARTED)).isEqualTo(1);
-        assertThat(state.itemCount(ItemStatus.COMPLETED)).isEqualTo(1);
-        assertThat(state.itemCount(ItemStatus.DROPPED)).isEqualTo(1);
+        assertThat(state.itemCounts().in(ItemStatus.LISTED)).isEqualTo(1);
+        assertThat(state.itemCounts().in(ItemStatus.STARTED)).isEqualTo(1);
+        assertThat(state.itemCounts().in(ItemStatus.COMPLETED)).isEqualTo(1);
+        assertThat(state.itemCounts().in(ItemStatus.DROPPED)).isEqualTo(1);
         assertThat(state.version()).isEqualTo(9);
     }
 

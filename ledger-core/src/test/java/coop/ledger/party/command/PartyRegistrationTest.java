@@ -1,6 +1,6 @@
 package coop.ledger.party.command;
 
-import coop.ledger.party.api.PartyKind;
+import coop.ledger.shared.PartyKind;
 import coop.ledger.party.api.PartyRegisteredEvent;
 import coop.ledger.party.api.RegisterPartyCommand;
 import coop.ledger.testdata.Fixtures;

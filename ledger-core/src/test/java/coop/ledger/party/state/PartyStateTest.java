@@ -1,6 +1,6 @@
 package coop.ledger.party.state;
 
-import coop.ledger.party.api.PartyKind;
+import coop.ledger.shared.PartyKind;
 import coop.ledger.party.api.PartyRenamedEvent;
 import coop.ledger.party.state.PartyState.FormerName;
 import org.junit.jupiter.api.Test;

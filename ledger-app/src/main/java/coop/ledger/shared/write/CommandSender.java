@@ -1,4 +1,4 @@
-package coop.ledger.shared.command;
+package coop.ledger.shared.write;
 
 import coop.ledger.shared.web.WriteContext;
 import coop.ledger.shared.web.WriteResult;

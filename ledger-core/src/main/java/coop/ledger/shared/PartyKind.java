@@ -1,7 +1,6 @@
-package coop.ledger.party.api;
+package coop.ledger.shared;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import coop.ledger.shared.Labelled;
 
 /** What sort of body a party (参与方) is. */
 public enum PartyKind implements Labelled {

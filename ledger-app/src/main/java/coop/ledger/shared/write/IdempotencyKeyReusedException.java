@@ -1,4 +1,4 @@
-package coop.ledger.shared.command;
+package coop.ledger.shared.write;
 
 /** The Idempotency-Key was already used for a different request; answered with 422. */
 public class IdempotencyKeyReusedException extends RuntimeException {

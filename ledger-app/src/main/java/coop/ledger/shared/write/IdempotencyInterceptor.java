@@ -1,4 +1,4 @@
-package coop.ledger.shared.command;
+package coop.ledger.shared.write;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;

@@ -1,4 +1,4 @@
-package coop.ledger.shared.command;
+package coop.ledger.shared.write;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
