@@ -80,7 +80,7 @@ public class AgreementProjection {
             store.save(PaymentRow.recorded(payment, at));
         } else if (e instanceof AgreementSigningCorrectedEvent && !next.signedOn().equals(row.signedOn())) {
             // As the fold does: participants who joined at the signing take the corrected signing date.
-            store.moveParticipantsSince(row.id(), row.signedOn(), next.signedOn(), sequence);
+            store.signingCorrected(row.id(), row.signedOn(), next.signedOn(), sequence);
         }
         Projections.announce(changes, replay, "agreement", row.id(), message, at);
     }

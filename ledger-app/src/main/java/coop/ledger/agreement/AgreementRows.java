@@ -5,6 +5,9 @@ import coop.ledger.agreement.api.AgreementKind;
 import coop.ledger.agreement.api.AgreementStatus;
 import coop.ledger.agreement.api.ItemStatus;
 import coop.ledger.agreement.api.ParticipantRole;
+import coop.ledger.agreement.state.AgreementState;
+import coop.ledger.agreement.state.AgreementState.CooperationItem;
+import coop.ledger.agreement.state.AgreementState.Payment;
 import coop.ledger.processing.ReadModelStore;
 import coop.ledger.processing.ReadModelStore.Write;
 import coop.ledger.processing.ReadModelTables;
@@ -13,7 +16,9 @@ import coop.ledger.shared.query.Codes;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 import static coop.ledger.processing.Columns.date;
@@ -105,11 +110,12 @@ class AgreementRows implements ReadModelTables {
         return store.row("agreement-item:" + agreementId + "/" + itemId, () -> store.first("SELECT "
                         + String.join(", ", ITEM_COLUMNS) + " FROM dash_agreement_item WHERE agreement_id = ? "
                         + "AND item_id = ?",
-                (rs, i) -> new AgreementItemRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4) == null ? null : CooperationDomain.valueOf(rs.getString(4)),
-                        ItemStatus.valueOf(rs.getString(5)), Codes.split(rs.getString(6)), date(rs, 7), date(rs, 8),
-                        date(rs, 9), date(rs, 10), date(rs, 11), rs.getInt(12), rs.getString(13), rs.getLong(14),
-                        rs.getLong(15), time(rs, 16)),
+                // the columns hold what counts and lists need; evidence and reasons stay in the events
+                (rs, i) -> new AgreementItemRow(rs.getString(1), new CooperationItem(rs.getString(2),
+                        rs.getString(3), rs.getString(4) == null ? null : CooperationDomain.valueOf(rs.getString(4)),
+                        Codes.split(rs.getString(6)), date(rs, 8), date(rs, 7), ItemStatus.valueOf(rs.getString(5)),
+                        date(rs, 9), date(rs, 10), null, date(rs, 11), null, rs.getInt(12), rs.getString(13)),
+                        rs.getLong(14), rs.getLong(15), time(rs, 16)),
                 agreementId, itemId));
     }
 
@@ -130,22 +136,39 @@ class AgreementRows implements ReadModelTables {
                         .map(p -> new Object[]{row.agreementId(), row.itemId(), p}).toList());
     }
 
-    /** Participants who joined at the signing ({@code since} = its date) take the corrected signing date. */
-    void moveParticipantsSince(String agreementId, LocalDate from, LocalDate to, long sequence) {
-        // Participants this batch saved are still in memory: move them there. A stale row of the same party in
-        // the table may be moved below too; the batch's own row overwrites it when the batch is written.
-        store.changePending(Participant.class, p -> p.agreementId().equals(agreementId) && p.since().equals(from)
-                ? new Participant(agreementId, p.partyCode(), p.role(), to, sequence) : p, this::write);
-        store.update("UPDATE dash_agreement_participant SET since = ?, last_sequence = ? WHERE agreement_id = ? "
-                + "AND since = ?", to, sequence, agreementId, from);
+    /**
+     * The participants after the signing date was corrected from {@code from} to {@code to}, as the core's rule
+     * ({@link AgreementState.Participant#sinceAfterSigningCorrection}) says.
+     */
+    void signingCorrected(String agreementId, LocalDate from, LocalDate to, long sequence) {
+        // Participants this batch saved are still in memory and newer than the table's rows: change them there.
+        Set<String> pending = new HashSet<>();
+        store.changePending(Participant.class, p -> {
+            if (!p.agreementId().equals(agreementId)) {
+                return p;
+            }
+            pending.add(p.partyCode());
+            LocalDate since = AgreementState.Participant.sinceAfterSigningCorrection(p.since(), from, to);
+            return since.equals(p.since()) ? p : new Participant(agreementId, p.partyCode(), p.role(), since, sequence);
+        }, this::write);
+        List<Participant> stored = store.query("SELECT party_code, party_role, since FROM dash_agreement_participant "
+                        + "WHERE agreement_id = ?", (rs, i) -> new Participant(agreementId, rs.getString(1),
+                        ParticipantRole.valueOf(rs.getString(2)), date(rs, 3), sequence), agreementId);
+        for (Participant p : stored) {
+            LocalDate since = AgreementState.Participant.sinceAfterSigningCorrection(p.since(), from, to);
+            if (!pending.contains(p.partyCode()) && !since.equals(p.since())) {
+                saveParticipant(agreementId, p.partyCode(), p.role(), since, sequence);
+            }
+        }
     }
 
     Optional<PaymentRow> payment(String agreementId, String paymentId) {
         return store.row("payment:" + agreementId + "/" + paymentId, () -> store.first("SELECT "
                         + String.join(", ", PAYMENT_COLUMNS)
                         + " FROM dash_agreement_payment WHERE agreement_id = ? AND payment_id = ?",
-                (rs, i) -> new PaymentRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        money(rs, 5), date(rs, 6), rs.getLong(7), rs.getLong(8), time(rs, 9)),
+                // the purpose stays in the events: the tables need the parties, the amount and the date
+                (rs, i) -> new PaymentRow(rs.getString(1), new Payment(rs.getString(2), rs.getString(3),
+                        rs.getString(4), money(rs, 5), date(rs, 6), null), rs.getLong(7), rs.getLong(8), time(rs, 9)),
                 agreementId, paymentId));
     }
 

@@ -1,41 +1,51 @@
 package coop.ledger.agreement;
 
-import coop.ledger.processing.Applied;
-import coop.ledger.processing.ProjectionRow;
 import coop.ledger.agreement.api.PaymentCorrectedEvent;
 import coop.ledger.agreement.api.PaymentRecordedEvent;
+import coop.ledger.agreement.state.AgreementState.Payment;
+import coop.ledger.processing.Applied;
+import coop.ledger.processing.ProjectionRow;
 import coop.ledger.shared.Money;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /**
- * One payment under an agreement as last corrected (更正). Kept so a correction can move the agreement's total by
- * the difference; folds the same way as {@code AgreementState.Payment}.
+ * One payment under an agreement as last corrected (更正): the core's {@link Payment}, folded by the core's own
+ * payment fold. Kept so a correction can move the agreement's total by the difference.
  */
-public record PaymentRow(
-        String agreementId,
-        String paymentId,
-        String payer,
-        String payee,
-        Money amount,
-        LocalDate paidOn,
-        long lastSequence,
-        long lastPosition,
-        OffsetDateTime updatedAt) implements ProjectionRow {
+record PaymentRow(String agreementId, Payment payment, long lastSequence, long lastPosition,
+                  OffsetDateTime updatedAt) implements ProjectionRow {
 
-    public static PaymentRow recorded(PaymentRecordedEvent e, Applied at) {
-        return new PaymentRow(e.agreementId(), e.paymentId(), e.payer(), e.payee(), e.amount(), e.paidOn(),
-                at.sequence(), at.position(), at.recordedAt());
+    static PaymentRow recorded(PaymentRecordedEvent e, Applied at) {
+        return new PaymentRow(e.agreementId(), Payment.recorded(e), at.sequence(), at.position(), at.recordedAt());
     }
 
     /** The payment with the correction's non-null values; this row when the correction was applied before. */
-    public PaymentRow corrected(PaymentCorrectedEvent e, Applied at) {
+    PaymentRow corrected(PaymentCorrectedEvent e, Applied at) {
         if (hasApplied(at)) {
             return this;
         }
-        return new PaymentRow(agreementId, paymentId, e.payer() != null ? e.payer() : payer,
-                e.payee() != null ? e.payee() : payee, e.amount() != null ? e.amount() : amount,
-                e.paidOn() != null ? e.paidOn() : paidOn, at.sequence(), at.position(), at.recordedAt());
+        return new PaymentRow(agreementId, payment.corrected(e), at.sequence(), at.position(), at.recordedAt());
+    }
+
+    String paymentId() {
+        return payment.paymentId();
+    }
+
+    String payer() {
+        return payment.payer();
+    }
+
+    String payee() {
+        return payment.payee();
+    }
+
+    Money amount() {
+        return payment.amount();
+    }
+
+    LocalDate paidOn() {
+        return payment.paidOn();
     }
 }

@@ -155,6 +155,11 @@ public class ReadModelStore {
         });
     }
 
+    /** The rows {@code sql} selects from the tables (not this batch's unwritten rows). */
+    public <R> List<R> query(String sql, RowMapper<R> mapper, Object... args) {
+        return jdbc.query(sql, mapper, args);
+    }
+
     /** Runs {@code sql} at once, in the batch's transaction. */
     public void update(String sql, Object... args) {
         jdbc.update(sql, args);

@@ -53,6 +53,16 @@ public record AgreementState(
 
     /** A party to the agreement, its current role and since when it has been one. */
     public record Participant(String partyCode, ParticipantRole role, LocalDate since) {
+
+        /**
+         * Since when a participant takes part after the signing date was corrected from {@code signedOn} to
+         * {@code correctedSignedOn}: one who joined at the signing joined at the corrected signing; one who joined
+         * later keeps the date of joining. The one statement of this rule, for the state and the read model alike.
+         */
+        public static LocalDate sinceAfterSigningCorrection(LocalDate since, LocalDate signedOn,
+                                                            LocalDate correctedSignedOn) {
+            return since.equals(signedOn) ? correctedSignedOn : since;
+        }
     }
 
     /** How the agreement stopped being in force: expiry, termination or supersession. */
@@ -76,6 +86,43 @@ public record AgreementState(
             int itemCount,
             String note) {
 
+        /** An entry of the list as its listing records it. */
+        public static CooperationItem listed(CooperationItemListedEvent e) {
+            return new CooperationItem(e.itemId(), e.description(), e.domain(), List.copyOf(e.responsibleParties()),
+                    e.dueOn(), e.listedOn(), ItemStatus.LISTED, null, null, null, null, null, e.count(), e.note());
+        }
+
+        /**
+         * The entry after one of its own events (start, completion, drop): the one fold of a cooperation item, used
+         * by the agreement's state and by the read model's item rows alike.
+         */
+        public CooperationItem apply(AgreementEvent event) {
+            if (event instanceof CooperationItemStartedEvent e) {
+                return started(e.startedOn());
+            }
+            if (event instanceof CooperationItemCompletedEvent e) {
+                return completed(e.completedOn(), e.evidence());
+            }
+            if (event instanceof CooperationItemDroppedEvent e) {
+                return dropped(e.droppedOn(), e.reason());
+            }
+            throw new IllegalArgumentException("item " + itemId + " cannot apply " + event.getClass().getSimpleName());
+        }
+
+        /** The entry an item event is about; null for an event of the agreement itself. */
+        public static String itemIdOf(AgreementEvent event) {
+            if (event instanceof CooperationItemStartedEvent e) {
+                return e.itemId();
+            }
+            if (event instanceof CooperationItemCompletedEvent e) {
+                return e.itemId();
+            }
+            if (event instanceof CooperationItemDroppedEvent e) {
+                return e.itemId();
+            }
+            return null;
+        }
+
         CooperationItem started(LocalDate on) {
             return new CooperationItem(itemId, description, domain, responsibleParties, dueOn, listedOn,
                     ItemStatus.STARTED, on, null, null, null, null, itemCount, note);
@@ -96,7 +143,12 @@ public record AgreementState(
     public record Payment(String paymentId, String payer, String payee, Money amount, LocalDate paidOn,
                           String purpose) {
 
-        Payment corrected(PaymentCorrectedEvent e) {
+        public static Payment recorded(PaymentRecordedEvent e) {
+            return new Payment(e.paymentId(), e.payer(), e.payee(), e.amount(), e.paidOn(), e.purpose());
+        }
+
+        /** The payment with a correction's values, where it gives them: the one fold of a payment. */
+        public Payment corrected(PaymentCorrectedEvent e) {
             return new Payment(paymentId, e.payer() != null ? e.payer() : payer, e.payee() != null ? e.payee() : payee,
                     e.amount() != null ? e.amount() : amount, e.paidOn() != null ? e.paidOn() : paidOn, purpose);
         }
@@ -134,18 +186,11 @@ public record AgreementState(
                     .toList());
         }
         if (event instanceof CooperationItemListedEvent e) {
-            return withItems(append(items, new CooperationItem(e.itemId(), e.description(), e.domain(),
-                    List.copyOf(e.responsibleParties()), e.dueOn(), e.listedOn(), ItemStatus.LISTED,
-                    null, null, null, null, null, e.count(), e.note())));
+            return withItems(append(items, CooperationItem.listed(e)));
         }
-        if (event instanceof CooperationItemStartedEvent e) {
-            return withItem(e.itemId(), i -> i.started(e.startedOn()));
-        }
-        if (event instanceof CooperationItemCompletedEvent e) {
-            return withItem(e.itemId(), i -> i.completed(e.completedOn(), e.evidence()));
-        }
-        if (event instanceof CooperationItemDroppedEvent e) {
-            return withItem(e.itemId(), i -> i.dropped(e.droppedOn(), e.reason()));
+        String itemId = CooperationItem.itemIdOf(event);
+        if (itemId != null) {
+            return withItem(itemId, i -> i.apply(event));
         }
         if (event instanceof AgreementAmendedEvent e) {
             return new AgreementState(agreementId, e.title() != null ? e.title() : title, kind, participants,
@@ -165,8 +210,7 @@ public record AgreementState(
         if (event instanceof PaymentRecordedEvent e) {
             return new AgreementState(agreementId, title, kind, participants, signedOn, place, occasion, domains,
                     summary, status, closure, items,
-                    append(payments, new Payment(e.paymentId(), e.payer(), e.payee(), e.amount(), e.paidOn(),
-                            e.purpose())),
+                    append(payments, Payment.recorded(e)),
                     amendments, version + 1);
         }
         if (event instanceof PaymentCorrectedEvent e) {
@@ -177,9 +221,9 @@ public record AgreementState(
         }
         if (event instanceof AgreementSigningCorrectedEvent e) {
             LocalDate newSignedOn = e.signedOn() != null ? e.signedOn() : signedOn;
-            // Participants who joined at the signing take the corrected signing date.
             List<Participant> newParticipants = participants.stream()
-                    .map(p -> p.since().equals(signedOn) ? new Participant(p.partyCode(), p.role(), newSignedOn) : p)
+                    .map(p -> new Participant(p.partyCode(), p.role(),
+                            Participant.sinceAfterSigningCorrection(p.since(), signedOn, newSignedOn)))
                     .toList();
             return new AgreementState(agreementId, e.title() != null ? e.title() : title, kind, newParticipants,
                     newSignedOn, e.place() != null ? e.place() : place, e.occasion() != null ? e.occasion() : occasion,
