@@ -4,10 +4,15 @@ import coop.ledger.processing.ReadModelStore;
 import coop.ledger.processing.ReadModelStore.Write;
 import coop.ledger.processing.ReadModelTables;
 import coop.ledger.project.api.ProjectStatus;
+import coop.ledger.project.state.ProjectState;
+import coop.ledger.project.state.ProjectState.InvestmentReport;
 import coop.ledger.shared.CooperationDomain;
 import coop.ledger.shared.query.Codes;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,8 +54,8 @@ class ProjectRows implements ReadModelTables {
         return store.row("investment:" + projectId + "/" + reportId, () -> store.first("SELECT "
                         + String.join(", ", INVESTMENT_COLUMNS)
                         + " FROM dash_project_investment WHERE project_id = ? AND report_id = ?",
-                (rs, i) -> new InvestmentReportRow(rs.getString(1), rs.getString(2), money(rs, 3), date(rs, 4),
-                        rs.getLong(5), rs.getLong(6), time(rs, 7)),
+                (rs, i) -> new InvestmentReportRow(rs.getString(1), new InvestmentReport(rs.getString(2),
+                        money(rs, 3), date(rs, 4), null), rs.getLong(5), rs.getLong(6), time(rs, 7)),
                 projectId, reportId));
     }
 
@@ -63,12 +68,23 @@ class ProjectRows implements ReadModelTables {
     Optional<ProjectRow> project(String id) {
         return store.row("project:" + id, () -> store.first("SELECT " + String.join(", ", PROJECT_COLUMNS)
                         + " FROM dash_project WHERE id = ?",
-                (rs, i) -> new ProjectRow(rs.getString(1), rs.getString(2), ProjectStatus.valueOf(rs.getString(3)),
-                        rs.getBoolean(4), Codes.split(rs.getString(5)), Codes.split(rs.getString(6)), rs.getString(7),
-                        rs.getString(8), rs.getString(9) == null ? null : CooperationDomain.valueOf(rs.getString(9)),
-                        money(rs, 10), money(rs, 11), rs.getInt(12), rs.getInt(13), date(rs, 14), date(rs, 17),
-                        date(rs, 18), date(rs, 19), date(rs, 20), rs.getString(21), rs.getLong(22), rs.getLong(23),
+                (rs, i) -> new ProjectRow(project(rs), money(rs, 11), rs.getInt(12), rs.getLong(22), rs.getLong(23),
                         time(rs, 24)), id));
+    }
+
+    /**
+     * The project's state as its columns hold it: everything the row shows (a cancellation's reason and the
+     * reports themselves stay in the events and in {@code dash_project_investment}). Only an intention is firmed
+     * up, so one signed as an intention is one that still is or was firmed up.
+     */
+    private static ProjectState project(ResultSet rs) throws SQLException {
+        LocalDate firmedUpOn = date(rs, 17);
+        return new ProjectState(rs.getString(1), rs.getString(2), Codes.split(rs.getString(6)),
+                Codes.split(rs.getString(5)), rs.getString(7), rs.getString(8),
+                rs.getString(9) == null ? null : CooperationDomain.valueOf(rs.getString(9)), money(rs, 10),
+                date(rs, 14), rs.getBoolean(4) || firmedUpOn != null, rs.getInt(13), rs.getString(21),
+                ProjectStatus.valueOf(rs.getString(3)), firmedUpOn, date(rs, 18), date(rs, 19), date(rs, 20), null,
+                List.of(), rs.getLong(22) + 1);
     }
 
     void save(ProjectRow r) {

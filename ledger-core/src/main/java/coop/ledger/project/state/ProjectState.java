@@ -50,7 +50,12 @@ public record ProjectState(
     /** One report of actual investment: the amount invested since the previous report. */
     public record InvestmentReport(String reportId, Money amount, LocalDate reportedOn, String note) {
 
-        InvestmentReport corrected(InvestmentReportCorrectedEvent e) {
+        public static InvestmentReport reported(InvestmentReportedEvent e) {
+            return new InvestmentReport(e.reportId(), e.amount(), e.reportedOn(), e.note());
+        }
+
+        /** The report with a correction's values, where it gives them: the one fold of a report. */
+        public InvestmentReport corrected(InvestmentReportCorrectedEvent e) {
             return new InvestmentReport(reportId, e.amount() != null ? e.amount() : amount,
                     e.reportedOn() != null ? e.reportedOn() : reportedOn, note);
         }
@@ -98,7 +103,7 @@ public record ProjectState(
             return new ProjectState(projectId, name, investors, hostParties, occasion, agreementId, domain,
                     agreedInvestment, signedOn, signedAsIntention, projectCount, note, status, firmedUpOn,
                     startedOn, completedOn, cancelledOn, cancelReason,
-                    append(reports, new InvestmentReport(e.reportId(), e.amount(), e.reportedOn(), e.note())),
+                    append(reports, InvestmentReport.reported(e)),
                     version + 1);
         }
         if (event instanceof ProjectCorrectedEvent e) {
@@ -119,6 +124,14 @@ public record ProjectState(
                     version + 1);
         }
         throw new IllegalStateException("project " + projectId + " cannot apply " + event.getClass().getSimpleName());
+    }
+
+    /**
+     * Still an intention (意向签约): signed as one and not firmed up since, whatever happened after (a cancelled
+     * intention stays an intention). Statistics count these apart from firmly signed projects.
+     */
+    public boolean stillIntention() {
+        return signedAsIntention && firmedUpOn == null;
     }
 
     /** Sum of all reported investment: the actual investment (实际投资) so far. */
