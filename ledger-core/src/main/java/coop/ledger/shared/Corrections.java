@@ -28,7 +28,9 @@ public final class Corrections {
             }
             return latest;
         }
-        Optional<LedgerEvent> event = cited >= 0 && cited < recorded ? history.event(recordId, cited) : Optional.empty();
+        Optional<LedgerEvent> event = cited >= 0 && cited < recorded
+                ? history.event(recordId, cited)
+                : Optional.empty();
         boolean exists = event.isPresent();
         Rules.require(exists && correctable.test(event.get()), "correction.cites-wrong-event",
                 "event " + cited + " of this record is not " + (exists ? "" : "even recorded, let alone ")
