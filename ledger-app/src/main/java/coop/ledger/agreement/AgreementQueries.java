@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/** Answers agreement queries from the agreement's own events. */
+/**
+ * Answers agreement queries from the agreement's own events: its newest snapshot and the events recorded after it, folded
+ * as the aggregate folds them.
+ */
 @Component
 public class AgreementQueries {
 
@@ -21,6 +24,7 @@ public class AgreementQueries {
 
     @QueryHandler
     public Optional<AgreementState> handle(FindAgreementQuery query) {
-        return events.fold(query.agreementId(), AgreementEvent.class, AgreementState::fold);
+        return events.foldFromSnapshot(query.agreementId(), AgreementState.class, AgreementEvent.class,
+                AgreementState::fold);
     }
 }

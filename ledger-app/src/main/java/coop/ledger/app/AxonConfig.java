@@ -29,7 +29,6 @@ import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -180,16 +179,17 @@ public class AxonConfig {
     }
 
     /**
-     * Snapshots are the aggregates' own fields (not their getters), with the class of every non-final value in the
-     * JSON, so a record's list of its past events ({@code List<AgreementEvent>}) comes back with each event's type.
-     * Only the ledger's own, JDK and Axon types may be named there. Events, tokens and metadata keep the general
-     * serializers; only snapshots use this one (not a bean, so it never competes with Axon's serializers).
+     * Snapshots are the aggregates' own fields (not their getters) as plain JSON: an aggregate holds its state
+     * record and a few facts about its past, all of concrete types, so no class name is written or read. Each
+     * aggregate class carries its snapshot revision ({@code @Revision}); Axon's aggregate configuration filters
+     * stored snapshots by it, so one of an older shape is never read and the record is folded from its events.
+     * Events, tokens and metadata keep the general serializers; only snapshots use this one (not a bean, so it
+     * never competes with Axon's serializers).
      */
     static Serializer snapshotSerializer() {
         return Jackson3Serializer.builder()
-                .defaultTyping()
                 .jsonMapperBuilderCustomizer(mapper -> mapper
-                        // the records' own lists of past events are final fields
+                        // the aggregates' maps of citable events are final fields
                         .enable(MapperFeature.ALLOW_FINAL_FIELDS_AS_MUTATORS)
                         .changeDefaultVisibility(v -> v
                                 .withFieldVisibility(JsonAutoDetect.Visibility.ANY)
@@ -197,19 +197,15 @@ public class AxonConfig {
                                 .withIsGetterVisibility(JsonAutoDetect.Visibility.NONE)
                                 .withSetterVisibility(JsonAutoDetect.Visibility.NONE)
                                 // never a command-handling constructor: aggregates come back through their no-arg one
-                                .withCreatorVisibility(JsonAutoDetect.Visibility.NONE))
-                        .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
-                                .allowIfSubType("coop.ledger.")
-                                .allowIfSubType("java.")
-                                .allowIfSubType("org.axonframework.")
-                                .build()))
+                                .withCreatorVisibility(JsonAutoDetect.Visibility.NONE)))
                 .build();
     }
 
     /**
      * Every aggregate is snapshotted each {@code ledger.snapshots.every} events (0 turns snapshots off), so loading a
-     * record reads its newest snapshot and the events after it instead of its whole history. A snapshot that cannot
-     * be read is ignored and the record is rebuilt from all its events.
+     * record reads its newest snapshot and the events after it instead of its whole history. A snapshot of another
+     * revision than its aggregate's is skipped ({@code configuration.snapshotFilter()}, given to the storage engine
+     * above); one that cannot be read is ignored. Either way the record is rebuilt from all its events.
      */
     @Bean
     ConfigurerModule aggregatesAndProcessing(@Value("${ledger.snapshots.every:100}") int snapshotEvery) {

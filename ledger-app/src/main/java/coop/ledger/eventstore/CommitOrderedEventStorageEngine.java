@@ -2,13 +2,17 @@ package coop.ledger.eventstore;
 
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 
 import java.sql.PreparedStatement;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Axon's JDBC event store with one change on PostgreSQL: global positions are taken in commit order, so a
@@ -24,6 +28,8 @@ import java.util.List;
  * <p>
  * The lock is taken here, around {@code appendEvents}, and not in the append statement: the statement builder
  * ({@code JdbcEventStorageEngine.Builder#appendEventsStatementBuilder}) stays free to be replaced.
+ * <p>
+ * It also reads one event of a record alone ({@link #readEvent}), for a correction that cites it.
  */
 public class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -47,6 +53,18 @@ public class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
 
     public boolean locksAppends() {
         return lockAppends;
+    }
+
+    /**
+     * Event {@code sequenceNumber} of the record {@code aggregateIdentifier}, read alone (one row, where
+     * {@code readEvents} reads a batch), upcast and deserialized as {@code readEvents} would return it; empty when the
+     * record has no such event.
+     */
+    public Optional<DomainEventMessage<?>> readEvent(String aggregateIdentifier, long sequenceNumber) {
+        DomainEventStream stream = EventStreamUtils.upcastAndDeserializeDomainEvents(
+                fetchDomainEvents(aggregateIdentifier, sequenceNumber, 1).stream(), getEventSerializer(),
+                upcasterChain);
+        return stream.hasNext() ? Optional.of(stream.next()) : Optional.empty();
     }
 
     @Override

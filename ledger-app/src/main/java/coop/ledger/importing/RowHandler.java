@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * Records the import rows of some kinds as the REST API records its requests: each row is read and validated as the
  * matching request body, mapped to its command by that body's own mapping, and sent through the
- * {@link coop.ledger.shared.command.CommandSender}. So an imported row obeys exactly the rules and validation of a
+ * {@link coop.ledger.shared.write.CommandSender}. So an imported row obeys exactly the rules and validation of a
  * request. Each concept's slice provides one.
  */
 public interface RowHandler {

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/** Answers party queries from the party's own events. */
+/**
+ * Answers party queries from the party's own events, every one of them: the party aggregate (and so its snapshot)
+ * keeps only its newest former name, and the answer lists them all.
+ */
 @Component
 public class PartyQueries {
 

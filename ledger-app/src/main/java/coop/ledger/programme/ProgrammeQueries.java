@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/** Answers programme queries from the programme's own events. */
+/**
+ * Answers programme queries from the programme's own events: its newest snapshot and the events recorded after it, folded
+ * as the aggregate folds them.
+ */
 @Component
 public class ProgrammeQueries {
 
@@ -21,6 +24,7 @@ public class ProgrammeQueries {
 
     @QueryHandler
     public Optional<ProgrammeState> handle(FindProgrammeQuery query) {
-        return events.fold(query.programmeId(), ProgrammeEvent.class, ProgrammeState::fold);
+        return events.foldFromSnapshot(query.programmeId(), ProgrammeState.class, ProgrammeEvent.class,
+                ProgrammeState::fold);
     }
 }

@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/** Answers project queries from the project's own events. */
+/**
+ * Answers project queries from the project's own events: its newest snapshot and the events recorded after it, folded
+ * as the aggregate folds them.
+ */
 @Component
 public class ProjectQueries {
 
@@ -21,6 +24,6 @@ public class ProjectQueries {
 
     @QueryHandler
     public Optional<ProjectState> handle(FindProjectQuery query) {
-        return events.fold(query.projectId(), ProjectEvent.class, ProjectState::fold);
+        return events.foldFromSnapshot(query.projectId(), ProjectState.class, ProjectEvent.class, ProjectState::fold);
     }
 }

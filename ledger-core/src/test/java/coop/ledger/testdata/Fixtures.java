@@ -4,10 +4,15 @@ import coop.ledger.agreement.command.Agreement;
 import coop.ledger.party.command.Party;
 import coop.ledger.project.command.Project;
 import coop.ledger.programme.command.Programme;
+import coop.ledger.shared.LedgerEvent;
+import coop.ledger.shared.RecordHistory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 
-/** Aggregate fixtures wired with the sample directory and the fixed clock, as the application wires them. */
+/**
+ * Aggregate fixtures wired with the sample directory, the fixed clock and the record's history (the fixture's own
+ * given events, read back by sequence number), as the application wires them.
+ */
 public final class Fixtures {
 
     private Fixtures() {
@@ -32,6 +37,11 @@ public final class Fixtures {
     private static <T> FixtureConfiguration<T> wired(FixtureConfiguration<T> fixture) {
         fixture.registerInjectableResource(InMemoryRecordDirectory.withSamples());
         fixture.registerInjectableResource(Samples.CLOCK);
+        fixture.registerInjectableResource((RecordHistory) (recordId, sequence) -> fixture.getEventStore()
+                .readEvents(recordId, sequence).asStream()
+                .filter(message -> message.getSequenceNumber() == sequence)
+                .map(message -> (LedgerEvent) message.getPayload())
+                .findFirst());
         return fixture;
     }
 }

@@ -6,7 +6,12 @@ import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeDiagnosingMatcher;
 
-/** Matchers for {@code AggregateTestFixture.expectException}: the refusal's type and the rule it names. */
+import java.util.Map;
+
+/**
+ * Matchers for {@code AggregateTestFixture.expectException}: the refusal's type and the rule it names, or the whole
+ * refusal as a client reads it (rule, message and values).
+ */
 public final class Violations {
 
     private Violations() {
@@ -20,6 +25,29 @@ public final class Violations {
     /** An {@link UnknownRecordException} naming {@code rule}. */
     public static Matcher<Throwable> unknownRecord(String rule) {
         return refusal(UnknownRecordException.class, rule);
+    }
+
+    /** A {@link RuleViolationException} naming {@code rule}, with exactly this message and these values. */
+    public static Matcher<Throwable> violation(String rule, String message, Map<String, ?> values) {
+        return new TypeSafeDiagnosingMatcher<>(Throwable.class) {
+            @Override
+            protected boolean matchesSafely(Throwable actual, Description mismatch) {
+                if (!(actual instanceof RuleViolationException refusal)) {
+                    mismatch.appendText("was ").appendValue(actual);
+                    return false;
+                }
+                mismatch.appendText("was rule ").appendValue(refusal.rule()).appendText(", message ")
+                        .appendValue(refusal.getMessage()).appendText(", values ").appendValue(refusal.values());
+                return rule.equals(refusal.rule()) && message.equals(refusal.getMessage())
+                        && Map.copyOf(values).equals(Map.copyOf(refusal.values()));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("rule ").appendValue(rule).appendText(", message ").appendValue(message)
+                        .appendText(", values ").appendValue(values);
+            }
+        };
     }
 
     private static Matcher<Throwable> refusal(Class<? extends RuleViolationException> type, String rule) {

@@ -15,6 +15,7 @@ import coop.ledger.shared.Versions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,7 +25,12 @@ import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** The party aggregate (参与方): decides registrations and renames. */
+/**
+ * The party aggregate (参与方): decides registrations and renames. The snapshot revision changes whenever its
+ * snapshot changes shape (revision 2: plain JSON, no class names): a snapshot of another revision is ignored and
+ * the party is folded from its events.
+ */
+@Revision("2")
 public class Party {
 
     @AggregateIdentifier

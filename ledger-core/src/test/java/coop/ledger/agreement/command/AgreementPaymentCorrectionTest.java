@@ -9,6 +9,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import static coop.ledger.testdata.Agreements.PENGXI;
 import static coop.ledger.testdata.Agreements.PENGXI_PAYMENT;
@@ -20,6 +21,7 @@ import static coop.ledger.testdata.Parties.LIANGPING;
 import static coop.ledger.testdata.Parties.YUNYANG;
 import static coop.ledger.testdata.Samples.TOMORROW;
 import static coop.ledger.testdata.Violations.unknownRecord;
+import static coop.ledger.testdata.Violations.violation;
 import static coop.ledger.testdata.Violations.violationOf;
 
 /** Correcting a mis-recorded payment (更正): it cites the event it corrects and says why; nothing is overwritten. */
@@ -79,10 +81,24 @@ class AgreementPaymentCorrectionTest {
     }
 
     @Test
+    void cites_an_earlier_correction_of_the_payment_by_its_number() {
+        PaymentCorrectedEvent first = new PaymentCorrectedEvent(PENGXI, PENGXI_PAYMENT, 1, null, null,
+                Money.parse("110万元"), null, REASON, PAID_ON);
+        PaymentCorrectedEvent second = new PaymentCorrectedEvent(PENGXI, PENGXI_PAYMENT, 2, null, null, null,
+                LocalDate.of(2021, 1, 20), "以银行回单日期为准", LocalDate.of(2021, 1, 20));
+        fixture.given(pengxiSigned(), payment().event(), first, second)
+                .when(correct(2L, null, null, "120万元", null, REASON))
+                .expectEvents(new PaymentCorrectedEvent(PENGXI, PENGXI_PAYMENT, 2, null, null, Money.parse("120万元"),
+                        null, REASON, LocalDate.of(2021, 1, 20)));
+    }
+
+    @Test
     void rejects_a_citation_of_an_event_of_another_kind() {
         fixture.given(pengxiSigned(), payment().event())
                 .when(correct(0L, null, null, "110万元", null, REASON))
-                .expectException(violationOf("correction.cites-wrong-event"))
+                .expectException(violation("correction.cites-wrong-event",
+                        "event 0 of this record is not an event that recorded payment " + PENGXI_PAYMENT,
+                        Map.of("correctsSequence", 0L, "citedEventType", "AgreementSignedEvent")))
                 .expectNoEvents();
     }
 
@@ -90,14 +106,46 @@ class AgreementPaymentCorrectionTest {
     void rejects_a_citation_of_another_payment() {
         fixture.given(pengxiSigned(), payment().id("other").event(), payment().event())
                 .when(correct(1L, null, null, "110万元", null, REASON))
-                .expectException(violationOf("correction.cites-wrong-event"));
+                .expectException(violation("correction.cites-wrong-event",
+                        "event 1 of this record is not an event that recorded payment " + PENGXI_PAYMENT,
+                        Map.of("correctsSequence", 1L, "citedEventType", "PaymentRecordedEvent")));
+    }
+
+    @Test
+    void rejects_a_citation_of_a_correction_of_another_payment() {
+        PaymentCorrectedEvent other = new PaymentCorrectedEvent(PENGXI, "other", 1, null, null,
+                Money.parse("5万元"), null, REASON, PAID_ON);
+        fixture.given(pengxiSigned(), payment().id("other").event(), payment().event(), other)
+                .when(correct(3L, null, null, "110万元", null, REASON))
+                .expectException(violation("correction.cites-wrong-event",
+                        "event 3 of this record is not an event that recorded payment " + PENGXI_PAYMENT,
+                        Map.of("correctsSequence", 3L, "citedEventType", "PaymentCorrectedEvent")));
     }
 
     @Test
     void rejects_a_citation_of_an_event_never_recorded() {
         fixture.given(pengxiSigned(), payment().event())
                 .when(correct(7L, null, null, "110万元", null, REASON))
-                .expectException(violationOf("correction.cites-wrong-event"));
+                .expectException(violation("correction.cites-wrong-event",
+                        "event 7 of this record is not even recorded, let alone an event that recorded payment "
+                                + PENGXI_PAYMENT,
+                        Map.of("correctsSequence", 7L, "citedEventType", "none")));
+    }
+
+    @Test
+    void rejects_a_citation_of_the_next_event_and_of_a_negative_number() {
+        fixture.given(pengxiSigned(), payment().event())
+                .when(correct(2L, null, null, "110万元", null, REASON))
+                .expectException(violation("correction.cites-wrong-event",
+                        "event 2 of this record is not even recorded, let alone an event that recorded payment "
+                                + PENGXI_PAYMENT,
+                        Map.of("correctsSequence", 2L, "citedEventType", "none")));
+        Fixtures.agreement().given(pengxiSigned(), payment().event())
+                .when(correct(-1L, null, null, "110万元", null, REASON))
+                .expectException(violation("correction.cites-wrong-event",
+                        "event -1 of this record is not even recorded, let alone an event that recorded payment "
+                                + PENGXI_PAYMENT,
+                        Map.of("correctsSequence", -1L, "citedEventType", "none")));
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import static coop.ledger.testdata.Programmes.GOV_SERVICES;
 import static coop.ledger.testdata.Programmes.WKY;
@@ -17,6 +18,7 @@ import static coop.ledger.testdata.Programmes.listing;
 import static coop.ledger.testdata.Programmes.wkyDeclared;
 import static coop.ledger.testdata.Programmes.yibaoTransferListed;
 import static coop.ledger.testdata.Violations.unknownRecord;
+import static coop.ledger.testdata.Violations.violation;
 import static coop.ledger.testdata.Violations.violationOf;
 
 /** Correcting the recorded listing of a programme item: its count, target date and category. */
@@ -60,7 +62,9 @@ class ServiceItemCorrectionTest {
     void rejects_a_citation_of_another_item() {
         fixture.given(wkyDeclared(), listing().itemId("other").event(), yibaoTransferListed())
                 .when(correct(YIBAO_TRANSFER, 1L, 2, null, null, REASON))
-                .expectException(violationOf("correction.cites-wrong-event"));
+                .expectException(violation("correction.cites-wrong-event",
+                        "event 1 of this record is not an event that recorded the listing of item " + YIBAO_TRANSFER,
+                        Map.of("correctsSequence", 1L, "citedEventType", "ServiceItemListedEvent")));
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import static coop.ledger.testdata.Projects.DIGITAL_PARK;
 import static coop.ledger.testdata.Projects.SIGNED_ON;
@@ -15,6 +16,7 @@ import static coop.ledger.testdata.Projects.digitalParkSigned;
 import static coop.ledger.testdata.Projects.report;
 import static coop.ledger.testdata.Samples.TOMORROW;
 import static coop.ledger.testdata.Violations.unknownRecord;
+import static coop.ledger.testdata.Violations.violation;
 import static coop.ledger.testdata.Violations.violationOf;
 
 /** Correcting a report of actual investment (实际投资): amount and report date. */
@@ -59,7 +61,9 @@ class InvestmentReportCorrectionTest {
     void rejects_a_citation_of_another_report() {
         fixture.given(digitalParkSigned(), report().event(), report().id("2021-q4").event())
                 .when(correct("2021-q3", 2L, "1000万元", null, REASON))
-                .expectException(violationOf("correction.cites-wrong-event"));
+                .expectException(violation("correction.cites-wrong-event",
+                        "event 2 of this record is not an event that recorded investment report 2021-q3",
+                        Map.of("correctsSequence", 2L, "citedEventType", "InvestmentReportedEvent")));
     }
 
     @Test

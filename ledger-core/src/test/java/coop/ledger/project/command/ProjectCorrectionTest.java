@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static coop.ledger.testdata.Parties.KAIZHOU;
 import static coop.ledger.testdata.Parties.SAIC_HONGYAN;
@@ -19,11 +20,13 @@ import static coop.ledger.testdata.Projects.DIGITAL_PARK;
 import static coop.ledger.testdata.Projects.FIRMED_UP_ON;
 import static coop.ledger.testdata.Projects.HONGYAN_INTENTION;
 import static coop.ledger.testdata.Projects.SIGNED_ON;
+import static coop.ledger.testdata.Projects.STARTED_ON;
 import static coop.ledger.testdata.Projects.cancelled;
 import static coop.ledger.testdata.Projects.digitalParkSigned;
 import static coop.ledger.testdata.Projects.hongyanIntentionSigned;
 import static coop.ledger.testdata.Projects.started;
 import static coop.ledger.testdata.Samples.TOMORROW;
+import static coop.ledger.testdata.Violations.violation;
 import static coop.ledger.testdata.Violations.violationOf;
 
 /** Correcting the recorded signing of a project (签约项目): amounts, dates, parties, occasion, domain, count. */
@@ -140,6 +143,16 @@ class ProjectCorrectionTest {
     }
 
     @Test
+    void cites_the_latest_correction_by_default_even_one_that_corrected_the_firm_up() {
+        Correcting ofFirmUp = correction().project(HONGYAN_INTENTION).cites(1L).agreedInvestment("5亿元");
+        Correcting next = correction().project(HONGYAN_INTENTION).cites(null).projectCount(2);
+        fixture.given(hongyanIntentionSigned(), new ProjectFirmedUpEvent(HONGYAN_INTENTION, FIRMED_UP_ON,
+                        Money.parse("50亿元")), ofFirmUp.event(1, FIRMED_UP_ON))
+                .when(next.command())
+                .expectEvents(next.event(2, hongyanIntentionSigned().signedOn()));
+    }
+
+    @Test
     void corrects_a_cancelled_project() {
         fixture.given(digitalParkSigned(), cancelled(DIGITAL_PARK))
                 .when(correction().projectCount(5).command())
@@ -150,7 +163,9 @@ class ProjectCorrectionTest {
     void rejects_a_citation_of_a_milestone() {
         fixture.given(digitalParkSigned(), started(DIGITAL_PARK))
                 .when(correction().cites(1L).projectCount(5).command())
-                .expectException(violationOf("correction.cites-wrong-event"));
+                .expectException(violation("correction.cites-wrong-event",
+                        "event 1 of this record is not an event that recorded the signing of project " + DIGITAL_PARK,
+                        Map.of("correctsSequence", 1L, "citedEventType", "ProjectConstructionStartedEvent")));
     }
 
     @Test
@@ -220,6 +235,9 @@ class ProjectCorrectionTest {
     void rejects_a_corrected_signing_date_after_a_milestone() {
         fixture.given(digitalParkSigned(), started(DIGITAL_PARK))
                 .when(correction().signedOn(LocalDate.of(2021, 12, 1)).command())
-                .expectException(violationOf("correction.signing-after-later-step"));
+                .expectException(violation("correction.signing-after-later-step",
+                        "signedOn 2021-12-01 is after " + STARTED_ON + ", the date of a later step recorded for project "
+                                + DIGITAL_PARK,
+                        Map.of("signedOn", "2021-12-01", "earliestLaterStep", STARTED_ON.toString())));
     }
 }
