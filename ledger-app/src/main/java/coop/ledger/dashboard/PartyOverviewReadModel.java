@@ -1,5 +1,6 @@
 package coop.ledger.dashboard;
 
+import coop.ledger.agreement.AgreementSums;
 import coop.ledger.agreement.ItemProgress;
 import coop.ledger.party.PartyItem;
 import coop.ledger.programme.ServiceProgress;
@@ -78,12 +79,11 @@ public class PartyOverviewReadModel {
                 (rs, i) -> new AgreementRef(rs.getString(1), rs.getString(2),
                         Label.of(AgreementStatus.valueOf(rs.getString(3))), rs.getObject(4, LocalDate.class)),
                 code, role);
-        return jdbc.queryForObject("SELECT COUNT(*), SUM(CASE WHEN a.status = 'IN_FORCE' THEN 1 ELSE 0 END), "
-                        + "SUM(a.items_listed), SUM(a.items_started), SUM(a.items_completed), SUM(a.items_dropped), "
-                        + "SUM(a.payments_total)" + from,
-                (rs, i) -> new Agreements(rs.getLong(1), rs.getLong(2), ItemProgress.of(new CooperationItemCounts(rs.getLong(3),
-                        rs.getLong(4), rs.getLong(5), rs.getLong(6))), StatsReadModel.sum(rs.getBigDecimal(7)), latest),
-                code, role);
+        return jdbc.queryForObject("SELECT " + AgreementSums.SUMS + from, (rs, i) -> {
+            AgreementSums.Sums sums = AgreementSums.read(rs, 1);
+            return new Agreements(sums.agreements(), sums.inForce(), ItemProgress.of(sums.items()),
+                    StatsReadModel.sum(sums.paymentsTotal()), latest);
+        }, code, role);
     }
 
     private Projects projects(String code, String role) {

@@ -5,6 +5,7 @@ import coop.ledger.programme.state.ProgrammeState.ItemCounts;
 import coop.ledger.programme.ProgrammeItemSums;
 import coop.ledger.agreement.state.CooperationItemCounts;
 import coop.ledger.agreement.AgreementReadModel;
+import coop.ledger.agreement.AgreementSums;
 import coop.ledger.project.ProjectReadModel;
 import coop.ledger.shared.query.Filters;
 import coop.ledger.party.PartyNames;
@@ -147,14 +148,14 @@ public class StatsReadModel {
             default -> throw new IllegalArgumentException(groupBy);
         };
         Where where = AgreementReadModel.where(filters);
-        String measures = "COUNT(*), SUM(CASE WHEN a.status = 'IN_FORCE' THEN 1 ELSE 0 END), SUM(a.items_listed), "
-                + "SUM(a.items_started), SUM(a.items_completed), SUM(a.items_dropped), SUM(a.payments_total)";
+        String measures = AgreementSums.SUMS;
         record Raw(String key, long agreements, long inForce, ItemProgress items, BigDecimal payments) {
         }
-        SqlRow<Raw> row = rs -> new Raw(rs.getString(1), rs.getLong(2), rs.getLong(3),
-                ItemProgress.of(new CooperationItemCounts(rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                        rs.getLong(7))),
-                rs.getBigDecimal(8));
+        SqlRow<Raw> row = rs -> {
+            AgreementSums.Sums sums = AgreementSums.read(rs, 2);
+            return new Raw(rs.getString(1), sums.agreements(), sums.inForce(), ItemProgress.of(sums.items()),
+                    sums.paymentsTotal());
+        };
         List<Raw> raws = jdbc.query("SELECT " + g.key() + ", " + measures + " FROM dash_agreement a " + g.join()
                 + where.sql() + " GROUP BY " + g.key(), (rs, i) -> row.map(rs), where.args().toArray());
         Raw total = jdbc.queryForObject("SELECT NULL, " + measures + " FROM dash_agreement a" + where.sql(),

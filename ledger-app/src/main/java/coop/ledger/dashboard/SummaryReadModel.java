@@ -1,5 +1,6 @@
 package coop.ledger.dashboard;
 
+import coop.ledger.agreement.AgreementSums;
 import coop.ledger.agreement.ItemProgress;
 import coop.ledger.programme.ServiceProgress;
 import coop.ledger.programme.ProgrammeItemSums;
@@ -63,15 +64,8 @@ public class SummaryReadModel {
         Where projects = new Where().and("p.signed_on >= ?", from).and("p.signed_on <= ?", to);
         Where items = new Where().and("i.listed_on >= ?", from).and("i.listed_on <= ?", to);
         long parties = jdbc.queryForObject("SELECT COUNT(*) FROM dash_party", Long.class);
-        record AgreementSums(AgreementFigures figures, ItemProgress items, BigDecimal payments) {
-        }
-        AgreementSums a = jdbc.queryForObject("SELECT COUNT(*), SUM(CASE WHEN a.status = 'IN_FORCE' THEN 1 ELSE 0 END), "
-                        + "SUM(a.items_listed), SUM(a.items_started), SUM(a.items_completed), SUM(a.items_dropped), "
-                        + "SUM(a.payments_total) FROM dash_agreement a" + agreements.sql(),
-                (rs, i) -> new AgreementSums(new AgreementFigures(rs.getLong(1), rs.getLong(2)),
-                        ItemProgress.of(new CooperationItemCounts(rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                                rs.getLong(6))),
-                        rs.getBigDecimal(7)), agreements.args().toArray());
+        AgreementSums.Sums a = jdbc.queryForObject("SELECT " + AgreementSums.SUMS + " FROM dash_agreement a"
+                + agreements.sql(), (rs, i) -> AgreementSums.read(rs, 1), agreements.args().toArray());
         ProjectFigures p = jdbc.queryForObject("SELECT SUM(p.project_count), COUNT(*), SUM(p.agreed_investment), "
                         + "SUM(p.actual_investment) FROM dash_project p" + projects.sql(),
                 (rs, i) -> new ProjectFigures(rs.getLong(1), rs.getLong(2), StatsReadModel.sum(rs.getBigDecimal(3)),
@@ -95,7 +89,8 @@ public class SummaryReadModel {
             }
         }
         List<PeriodFigures> periods = period == null ? null : periods(period, from, to);
-        return new Summary(from, to, parties, a.figures(), a.items(), p, s, StatsReadModel.sum(a.payments()),
+        return new Summary(from, to, parties, new AgreementFigures(a.agreements(), a.inForce()),
+                ItemProgress.of(a.items()), p, s, StatsReadModel.sum(a.paymentsTotal()),
                 lastPosition, lastUpdate, period, periods, rebuild.running());
     }
 
