@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/agreements")
 @Tag(name = "Agreements", description = "Cooperation agreements (合作协议) and their cooperation lists (合作清单)")
-public class AgreementController {
+class AgreementController {
 
     private final CommandSender commands;
     private final QueryGateway queries;

@@ -6,7 +6,7 @@ import coop.ledger.shared.web.Label;
 import java.time.LocalDate;
 import java.util.List;
 
-public record AgreementItem(String id, String title, Label kind, Label status, LocalDate signedOn, String place,
+record AgreementItem(String id, String title, Label kind, Label status, LocalDate signedOn, String place,
                             String occasion, List<Label> domains, List<PartyRef> signatories,
                             List<PartyRef> observers, ItemProgress items, Amount paymentsTotal, int payments,
                             int amendments, LocalDate closedOn, String supersededBy, long version) {

@@ -14,7 +14,7 @@ import java.util.Optional;
  * as the aggregate folds them.
  */
 @Component
-public class AgreementQueries {
+class AgreementQueries {
 
     private final EventFold events;
 

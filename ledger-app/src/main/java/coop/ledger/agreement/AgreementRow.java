@@ -32,7 +32,7 @@ import java.util.List;
  * A cooperation agreement (合作协议) as the dashboards list it: who signs and observes, status, the counts of its
  * cooperation list (合作清单), each batch entry counted as its items, and the total of its payments as corrected.
  */
-public record AgreementRow(
+record AgreementRow(
         String id,
         String title,
         AgreementKind kind,

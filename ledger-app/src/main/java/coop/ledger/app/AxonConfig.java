@@ -60,7 +60,7 @@ import java.time.Clock;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EventStoreSettings.class)
-public class AxonConfig {
+class AxonConfig {
 
     /** The one clock of the ledger; Axon stamps every event's recorded-at time from it. */
     @Bean

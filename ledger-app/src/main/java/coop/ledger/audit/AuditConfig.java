@@ -13,7 +13,7 @@ import java.time.Duration;
 
 /** Tamper evidence: hashing of past events at migration, seals on a schedule, verification, export and restore. */
 @Configuration(proxyBeanMethods = false)
-public class AuditConfig {
+class AuditConfig {
 
     /** Spring Boot hands JavaMigration beans to Flyway: migration 6.1. */
     @Bean

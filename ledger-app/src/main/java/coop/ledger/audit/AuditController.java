@@ -33,7 +33,7 @@ import java.util.Map;
 @RestController
 @RequestMapping("/api/audit")
 @Tag(name = "Audit", description = "History, field history, diffs and time travel over any record (AUDITOR, ADMIN)")
-public class AuditController {
+class AuditController {
 
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * The ledger's integrity operations on its own store: verification, export and restore. Restore also rebuilds the
  * command-side record directory from the restored events, so the rules know the restored parties and agreements.
  */
-public class AuditLedger {
+class AuditLedger {
 
     private final DataSource dataSource;
     private final LedgerExport export;

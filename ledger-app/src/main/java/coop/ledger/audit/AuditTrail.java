@@ -18,7 +18,7 @@ import java.util.Optional;
  * alongside them. Nothing here writes: the audit trail is the event store itself.
  */
 @Component
-public class AuditTrail {
+class AuditTrail {
 
     /** The metadata keys Axon's MessageOriginProvider writes: the conversation, and the message that caused it. */
     static final String CORRELATION_ID = "correlationId";

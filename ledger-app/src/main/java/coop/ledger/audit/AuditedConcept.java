@@ -21,7 +21,7 @@ import java.util.function.BiFunction;
  * The four kinds of record an auditor can ask about, each with the fold that builds its current state. Time
  * travel, field history and diffs all go through these folds: there is no second copy of the state logic.
  */
-public enum AuditedConcept {
+enum AuditedConcept {
 
     PARTY("party", PartyEvent.class, PartyRegisteredEvent.class, PartyState::fold),
     AGREEMENT("agreement", AgreementEvent.class, AgreementSignedEvent.class, AgreementState::fold),

@@ -11,7 +11,7 @@ import java.util.HexFormat;
  * the hash of the record's previous event, so that changing, removing or reordering an event of a record breaks
  * its chain. Each field is length-prefixed, so no two different rows hash the same input.
  */
-public final class EventHash {
+final class EventHash {
 
     /** What the first event of every record chains to. */
     public static final String GENESIS = "0".repeat(64);

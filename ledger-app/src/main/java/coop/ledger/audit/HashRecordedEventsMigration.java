@@ -17,7 +17,7 @@ import java.util.Map;
  * as they are at migration time: tampering before this migration cannot be detected, and the README says so.
  * Registered as a Spring bean; Spring Boot hands JavaMigration beans to Flyway.
  */
-public class HashRecordedEventsMigration implements JavaMigration {
+class HashRecordedEventsMigration implements JavaMigration {
 
     @Override
     public MigrationVersion getVersion() {

@@ -28,7 +28,7 @@ import java.util.Optional;
 @RestController
 @RequestMapping("/api/audit")
 @Tag(name = "Audit", description = "Integrity: hash chains, seals, verification, export and restore (AUDITOR, ADMIN)")
-public class IntegrityController {
+class IntegrityController {
 
     public static final String NDJSON = "application/x-ndjson";
 

@@ -21,7 +21,7 @@ import java.util.Base64;
  * written as the JSON they are, byte for byte as stored (so their hashes can be checked from the file); should a
  * stored value not be single-line JSON, it is written as {@code payloadBase64} / {@code metadataBase64} instead.
  */
-public final class LedgerExport {
+final class LedgerExport {
 
     public static final String FORMAT = "cooperation-ledger-export/1";
 

@@ -25,7 +25,7 @@ import java.util.List;
  * checked as it is read; at the end the restored ledger must verify, seals included, and match the export's end
  * line. Anything wrong and the whole restore is rolled back. Runs in one transaction on the given connection.
  */
-public final class LedgerRestore {
+final class LedgerRestore {
 
     private static final int BATCH = 500;
 

@@ -20,7 +20,7 @@ import java.util.Optional;
  * afterwards (positions are taken at insert, not at commit). Before sealing, the events new since the last seal
  * are checked against their hashes: a seal never covers content that no longer matches its hash.
  */
-public class LedgerSealer {
+class LedgerSealer {
 
     private final DataSource dataSource;
     private final Clock clock;

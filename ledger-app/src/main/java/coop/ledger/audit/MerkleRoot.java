@@ -11,7 +11,7 @@ import java.util.List;
  * any size is sealed or verified without holding its hashes in memory. Leaves are SHA-256(0x00 || hash), inner
  * nodes SHA-256(0x01 || left || right); the root of no leaves is SHA-256 of nothing.
  */
-public final class MerkleRoot {
+final class MerkleRoot {
 
     private static final HexFormat HEX = HexFormat.of();
 

@@ -12,7 +12,7 @@ import java.util.function.Predicate;
  * The events of one record and the states they lead to, always through the concept's own fold: the state after
  * any number of events, as recorded at an instant, or as of a business date with what is known now.
  */
-public final class RecordTimeline {
+final class RecordTimeline {
 
     private final String recordId;
     private final AuditedConcept concept;

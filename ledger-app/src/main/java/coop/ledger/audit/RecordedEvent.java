@@ -10,7 +10,7 @@ import java.time.LocalDate;
  * One event as the event store holds it: its payload and everything the store recorded with it, i.e. global
  * position, sequence in the record, identifier, recorded-at instant and metadata (recorder, correlation, cause).
  */
-public record RecordedEvent(
+record RecordedEvent(
         long position,
         long sequence,
         String eventId,

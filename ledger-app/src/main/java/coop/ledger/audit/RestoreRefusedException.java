@@ -5,7 +5,7 @@ import coop.ledger.shared.web.Refusal;
 import org.springframework.http.HttpStatus;
 
 /** A restore file that cannot be restored as it is; nothing of it was written. */
-public class RestoreRefusedException extends Exception implements Refusable {
+class RestoreRefusedException extends Exception implements Refusable {
 
     private final long line;
     private final String rule;

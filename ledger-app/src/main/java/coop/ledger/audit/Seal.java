@@ -7,5 +7,5 @@ import java.time.Instant;
  * the root of the seal before it (the first to 64 zeros). Once events are sealed, removing, adding or altering any
  * of them changes the root.
  */
-public record Seal(long position, long events, String root, String previousRoot, Instant sealedAt) {
+record Seal(long position, long events, String root, String previousRoot, Instant sealedAt) {
 }

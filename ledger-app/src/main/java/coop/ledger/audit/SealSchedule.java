@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /** Seals the ledger every {@code ledger.audit.seal-interval} once the application is ready (0 turns it off). */
-public class SealSchedule implements AutoCloseable {
+class SealSchedule implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SealSchedule.class);
 

@@ -7,7 +7,7 @@ import java.sql.SQLException;
  * One row of the event store exactly as stored: the bytes of payload and metadata and the timestamp text are what
  * the hash covers, never a re-serialisation of them.
  */
-public record StoredEvent(long position, String eventId, String aggregateId, long sequence, String aggregateType,
+record StoredEvent(long position, String eventId, String aggregateId, long sequence, String aggregateType,
                           String timestamp, String payloadType, String payloadRevision, byte[] payload,
                           byte[] metaData, String hash, String previousHash) {
 

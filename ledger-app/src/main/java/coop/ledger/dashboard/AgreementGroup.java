@@ -4,6 +4,6 @@ import coop.ledger.agreement.ItemProgress;
 import coop.ledger.shared.web.Amount;
 import coop.ledger.shared.web.Label;
 
-public record AgreementGroup(String key, Label label, long agreements, long inForce, ItemProgress items,
+record AgreementGroup(String key, Label label, long agreements, long inForce, ItemProgress items,
                              Amount paymentsTotal) {
 }

@@ -2,5 +2,5 @@ package coop.ledger.dashboard;
 
 import java.util.List;
 
-public record AgreementStats(String groupBy, List<AgreementGroup> groups, AgreementGroup total) {
+record AgreementStats(String groupBy, List<AgreementGroup> groups, AgreementGroup total) {
 }

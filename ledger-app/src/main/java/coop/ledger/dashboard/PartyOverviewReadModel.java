@@ -24,7 +24,7 @@ import java.util.Optional;
 
 /** Everything one party takes part in, with totals, read from the projection tables. */
 @Component
-public class PartyOverviewReadModel {
+class PartyOverviewReadModel {
 
     /** How many records each list of the overview shows at most (newest first); the totals count all. */
     public static final int LISTED = 100;

@@ -5,7 +5,7 @@ import coop.ledger.shared.web.Label;
 import java.math.BigDecimal;
 
 /** {@code completed} = {@code completedOriginal} (of the original list) + {@code completedAddedLater}. */
-public record ProgrammeGroup(String key, Label label, long planned, long addedLater, long total, long completed,
+record ProgrammeGroup(String key, Label label, long planned, long addedLater, long total, long completed,
                              long withdrawn, long open, BigDecimal completionRate, long completedOriginal,
                              long completedAddedLater) {
 

@@ -2,5 +2,5 @@ package coop.ledger.dashboard;
 
 import java.util.List;
 
-public record ProgrammeStats(String groupBy, List<ProgrammeGroup> groups, ProgrammeGroup total) {
+record ProgrammeStats(String groupBy, List<ProgrammeGroup> groups, ProgrammeGroup total) {
 }

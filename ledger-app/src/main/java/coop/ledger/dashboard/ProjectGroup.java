@@ -8,7 +8,7 @@ import coop.ledger.shared.web.Label;
  * {@code intentionProjects} and {@code intentionAgreedInvestment} are the part of them still intentions, so
  * firmly signed = projects − intentionProjects.
  */
-public record ProjectGroup(String key, Label label, long projects, long records, Amount agreedInvestment,
+record ProjectGroup(String key, Label label, long projects, long records, Amount agreedInvestment,
                            long recordsWithAgreedInvestment, Amount actualInvestment, long intentionProjects,
                            Amount intentionAgreedInvestment) {
 }

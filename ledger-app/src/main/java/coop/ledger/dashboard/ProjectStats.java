@@ -2,5 +2,5 @@ package coop.ledger.dashboard;
 
 import java.util.List;
 
-public record ProjectStats(String groupBy, List<ProjectGroup> groups, ProjectGroup total) {
+record ProjectStats(String groupBy, List<ProjectGroup> groups, ProjectGroup total) {
 }

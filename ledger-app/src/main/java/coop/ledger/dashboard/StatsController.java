@@ -19,7 +19,7 @@ import java.util.Arrays;
 /** Totals and completion rates by group, as dashboards chart them. */
 @RestController
 @Tag(name = "Statistics", description = "Grouped totals read from the dashboard projections")
-public class StatsController {
+class StatsController {
 
     private final StatsReadModel stats;
     private final QueryCache cache;

@@ -32,7 +32,7 @@ import java.util.function.Function;
 
 /** Totals and completion rates grouped as dashboards chart them, summed in SQL over the projection tables. */
 @Component
-public class StatsReadModel {
+class StatsReadModel {
 
     /** How one grouping is read: an optional join, the key expression, how keys are labelled, and the order. */
     private record Grouping(String join, String key, Function<String, Label> label, boolean byParty,

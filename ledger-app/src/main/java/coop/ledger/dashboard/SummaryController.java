@@ -16,7 +16,7 @@ import java.util.List;
 /** The headline figures of the whole ledger. */
 @RestController
 @Tag(name = "Statistics")
-public class SummaryController {
+class SummaryController {
 
     private final SummaryReadModel summary;
     private final QueryCache cache;

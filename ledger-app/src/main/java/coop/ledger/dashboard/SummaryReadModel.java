@@ -22,7 +22,7 @@ import java.util.TreeMap;
 
 /** Headline figures of the whole ledger, read from the projection tables. */
 @Component
-public class SummaryReadModel {
+class SummaryReadModel {
 
     public record Summary(LocalDate from, LocalDate to, long parties, AgreementFigures agreements,
                           ItemProgress cooperationItems, ProjectFigures projects,

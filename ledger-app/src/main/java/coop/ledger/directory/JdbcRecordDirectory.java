@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /** The {@link RecordDirectory} the aggregates consult, read from the table {@link RecordDirectoryProjection} keeps. */
 @Repository
-public class JdbcRecordDirectory implements RecordDirectory {
+class JdbcRecordDirectory implements RecordDirectory {
 
     static final String PARTY = "PARTY";
     static final String AGREEMENT = "AGREEMENT";

@@ -24,7 +24,7 @@ import java.util.Locale;
 @RestController
 @RequestMapping("/api/imports")
 @Tag(name = "Import", description = "Catching up on past records in bulk, from JSON or CSV")
-public class ImportController {
+class ImportController {
 
     private final LedgerImporter importer;
 

@@ -3,7 +3,7 @@ package coop.ledger.importing;
 import java.util.Locale;
 
 /** The file formats an import reads. */
-public enum ImportFormat {
+enum ImportFormat {
     /** One object with the sections parties, agreements, projects and programmes; children nested in their parent. */
     JSON,
     /** One row per line, the column {@code record} naming its kind; lists separated by {@code |}. */

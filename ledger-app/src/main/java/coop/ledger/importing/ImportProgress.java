@@ -2,7 +2,7 @@ package coop.ledger.importing;
 
 /** Told after every row of an import, so a command line can show how far a large file has come. */
 @FunctionalInterface
-public interface ImportProgress {
+interface ImportProgress {
 
     ImportProgress NONE = (rowsDone, rejected) -> {
     };

@@ -6,7 +6,7 @@ import java.util.List;
  * What an import did: how many rows it read, recorded, found already recorded by an earlier import, and every
  * rejected row with its line, place in the file and reason. Rejected rows record nothing; the others are kept.
  */
-public record ImportReport(
+record ImportReport(
         String format,
         long rows,
         long recorded,

@@ -23,7 +23,7 @@ import java.util.HashSet;
  * twice (each write carries an Idempotency-Key derived from its row).
  */
 @Service
-public class LedgerImporter {
+class LedgerImporter {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerImporter.class);
 

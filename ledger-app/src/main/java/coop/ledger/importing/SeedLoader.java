@@ -20,7 +20,7 @@ import java.io.UncheckedIOException;
  */
 @Component
 @ConditionalOnProperty(name = "ledger.seed", havingValue = "true")
-public class SeedLoader {
+class SeedLoader {
 
     public static final String DATASET = "seed/cooperation-ledger-seed.json";
     public static final String RECORDED_BY = "seed";

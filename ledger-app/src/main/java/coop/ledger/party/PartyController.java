@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/parties")
 @Tag(name = "Parties", description = "Governments, departments, enterprises and alliances (参与方)")
-public class PartyController {
+class PartyController {
 
     private final CommandSender commands;
     private final QueryGateway queries;

@@ -14,7 +14,7 @@ import java.util.Optional;
  * keeps only its newest former name, and the answer lists them all.
  */
 @Component
-public class PartyQueries {
+class PartyQueries {
 
     private final EventFold events;
 

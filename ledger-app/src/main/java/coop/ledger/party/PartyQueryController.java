@@ -18,7 +18,7 @@ import java.util.Arrays;
 /** The list of parties, from the party slice's read model. */
 @RestController
 @Tag(name = "Queries")
-public class PartyQueryController {
+class PartyQueryController {
 
     private final PartyReadModel parties;
     private final QueryCache cache;

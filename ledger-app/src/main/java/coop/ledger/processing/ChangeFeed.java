@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * the feed's own thread, so a slow client never holds up the projection processor.
  */
 @Component
-public class ChangeFeed implements ChangeListener {
+class ChangeFeed implements ChangeListener {
 
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
 

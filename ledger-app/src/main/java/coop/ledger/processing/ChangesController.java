@@ -10,7 +10,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /** The live feed of projection changes, for dashboards that refresh as the ledger records. */
 @RestController
 @Tag(name = "Changes", description = "Server-Sent Events announcing committed projection changes")
-public class ChangesController {
+class ChangesController {
 
     private final ChangeFeed feed;
 

@@ -32,7 +32,7 @@ import java.util.TreeSet;
  * A processor whose lag exceeds {@code ledger.cluster.max-lag} makes the component DOWN.
  */
 @Component("processors")
-public class ProcessorReconciliation implements HealthIndicator {
+class ProcessorReconciliation implements HealthIndicator {
 
     /** Where one streaming processor stands, over all its segments, whichever node holds them. */
     public record ProcessorPosition(String processor, int segments, long slowestPosition, long lag,

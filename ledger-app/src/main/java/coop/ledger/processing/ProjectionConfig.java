@@ -20,7 +20,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  * back and the segment retries; nothing is skipped silently.
  */
 @Configuration(proxyBeanMethods = false)
-public class ProjectionConfig {
+class ProjectionConfig {
 
     @Bean
     ConfigurerModule projectionProcessor(@Value("${ledger.projections.batch-size:500}") int batchSize,

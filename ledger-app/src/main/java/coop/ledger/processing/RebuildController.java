@@ -17,7 +17,7 @@ import java.security.Principal;
 /** Rebuilds the dashboard projections from the events, for auditors and administrators. */
 @RestController
 @Tag(name = "Audit")
-public class RebuildController {
+class RebuildController {
 
     private final ProjectionRebuild rebuild;
 

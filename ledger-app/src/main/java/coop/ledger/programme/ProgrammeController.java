@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/programmes")
 @Tag(name = "Programmes", description = "Public-service and government-service programmes (公共服务/政务服务事项) "
         + "and their items, planned vs completed")
-public class ProgrammeController {
+class ProgrammeController {
 
     private final CommandSender commands;
     private final QueryGateway queries;

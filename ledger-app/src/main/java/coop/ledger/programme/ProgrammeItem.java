@@ -4,7 +4,7 @@ import coop.ledger.shared.query.PartyRef;
 import java.time.LocalDate;
 import java.util.List;
 
-public record ProgrammeItem(String id, String name, String period, List<PartyRef> participants,
+record ProgrammeItem(String id, String name, String period, List<PartyRef> participants,
                             List<String> categories, LocalDate declaredOn, String note, ServiceProgress items,
                             long version) {
 }

@@ -25,7 +25,7 @@ import java.time.Instant;
 /** Keeps {@code dash_programme}, its participant links, its items and their responsible parties. */
 @Component
 @ProcessingGroup(Projections.PROCESSOR)
-public class ProgrammeProjection {
+class ProgrammeProjection {
 
     private final ProgrammeRows store;
     private final ChangeCollector changes;

@@ -18,7 +18,7 @@ import java.util.Arrays;
 /** The list of public-service programmes, from the dashboard projection. */
 @RestController
 @Tag(name = "Queries")
-public class ProgrammeQueryController {
+class ProgrammeQueryController {
 
     private final ProgrammeReadModel programmes;
     private final QueryCache cache;

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /** Lists public-service programmes from {@code dash_programme}, with item figures summed from their items. */
 @Component
-public class ProgrammeReadModel {
+class ProgrammeReadModel {
 
     public static final Map<String, String> SORTS = Map.of("declaredOn", "g.declared_on", "name", "g.name",
             "id", "g.id", "planned", "planned", "completed", "completed", "updated", "g.last_position");

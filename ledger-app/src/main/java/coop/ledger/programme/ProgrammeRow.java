@@ -12,7 +12,7 @@ import java.util.List;
  * A public-service programme (公共服务/政务服务事项清单) as the dashboards list it. Its item figures are summed from
  * its item rows when read, so no count here can drift from the items.
  */
-public record ProgrammeRow(
+record ProgrammeRow(
         String id,
         String name,
         String period,

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/projects")
 @Tag(name = "Projects", description = "Signed projects (签约项目), their milestones and actual investment")
-public class ProjectController {
+class ProjectController {
 
     private final CommandSender commands;
     private final QueryGateway queries;

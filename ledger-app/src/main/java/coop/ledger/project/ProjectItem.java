@@ -6,7 +6,7 @@ import coop.ledger.shared.web.Label;
 import java.time.LocalDate;
 import java.util.List;
 
-public record ProjectItem(String id, String name, Label status, boolean intention, List<PartyRef> hostParties,
+record ProjectItem(String id, String name, Label status, boolean intention, List<PartyRef> hostParties,
                           List<PartyRef> investors, String occasion, String agreementId, Label domain,
                           Amount agreedInvestment, Amount actualInvestment, int projectCount, LocalDate signedOn,
                           LocalDate firmedUpOn, LocalDate startedOn, LocalDate completedOn, LocalDate cancelledOn,

@@ -22,7 +22,7 @@ import java.time.Instant;
 /** Keeps {@code dash_project}, its host and investor links and its investment reports. */
 @Component
 @ProcessingGroup(Projections.PROCESSOR)
-public class ProjectProjection {
+class ProjectProjection {
 
     private final ProjectRows store;
     private final ChangeCollector changes;

@@ -14,7 +14,7 @@ import java.util.Optional;
  * as the aggregate folds them.
  */
 @Component
-public class ProjectQueries {
+class ProjectQueries {
 
     private final EventFold events;
 

@@ -28,7 +28,7 @@ import java.util.Optional;
  * the first start creates an administrator "admin" with a random password, stores only its bcrypt hash in the
  * database, and prints the password once; later starts reuse the stored account. There is no default password.
  */
-public class LedgerUsers implements UserDetailsService {
+class LedgerUsers implements UserDetailsService {
 
     public static final String BOOTSTRAP_ADMIN = "admin";
     public static final String PASSWORD_FILE = "initial-admin-password";

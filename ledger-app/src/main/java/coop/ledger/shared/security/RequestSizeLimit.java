@@ -19,7 +19,7 @@ import java.io.IOException;
  * client declares it, and by counting bytes as they arrive when it does not (chunked uploads). JSON and CSV bodies
  * are checked to be valid UTF-8 on the way through.
  */
-public class RequestSizeLimit extends OncePerRequestFilter {
+class RequestSizeLimit extends OncePerRequestFilter {
 
     /** Imports (and restores of exports) carry whole files of past records, so they have a limit of their own. */
     static final String IMPORTS = "/api/imports";

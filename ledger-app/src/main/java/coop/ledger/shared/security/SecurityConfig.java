@@ -35,7 +35,7 @@ import java.util.Arrays;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableConfigurationProperties(LedgerSecurityProperties.class)
-public class SecurityConfig {
+class SecurityConfig {
 
     static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
             "/swagger-ui.html", "/swagger-ui/**", "/login", "/error", "/favicon.ico"};

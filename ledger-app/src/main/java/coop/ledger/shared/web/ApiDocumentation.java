@@ -16,7 +16,7 @@ import java.util.Arrays;
 
 /** The OpenAPI document: title, and the write headers every recording endpoint takes. */
 @Configuration(proxyBeanMethods = false)
-public class ApiDocumentation {
+class ApiDocumentation {
 
     static {
         // WriteContext is read from headers, not from query parameters; the customizer documents the headers.

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * every other refusal of the ledger ({@link Refusals#refusedByContainer}), without echoing the request or naming the
  * server. It runs in Tomcat, outside Spring, so it writes the answer itself.
  */
-public class ProblemErrorReportValve extends ErrorReportValve {
+class ProblemErrorReportValve extends ErrorReportValve {
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {

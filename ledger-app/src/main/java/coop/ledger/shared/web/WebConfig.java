@@ -11,7 +11,7 @@ import java.util.List;
 
 /** Registers the write-header resolver for every controller, and problem+json for requests Tomcat refuses. */
 @Configuration(proxyBeanMethods = false)
-public class WebConfig implements WebMvcConfigurer {
+class WebConfig implements WebMvcConfigurer {
 
     /** Requests Tomcat refuses before they reach Spring are answered as problem+json too. */
     @Bean

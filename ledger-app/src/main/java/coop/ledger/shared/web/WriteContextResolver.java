@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Builds the {@link WriteContext} once for every controller method that takes one: the logged-in recorder and
  * the checked If-Match and Idempotency-Key headers.
  */
-public class WriteContextResolver implements HandlerMethodArgumentResolver {
+class WriteContextResolver implements HandlerMethodArgumentResolver {
 
     public static final String IF_MATCH = "If-Match";
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /** Reads what {@link IdempotencyInterceptor} remembered about earlier writes. */
 @Repository
-public class IdempotencyStore {
+class IdempotencyStore {
 
     /** The stored answer to a write made with an Idempotency-Key. */
     public record StoredResult(String requestHash, String recordId, long version) {
