@@ -1,12 +1,15 @@
 // Drill-down: a record's current state (its single-record GET) and, for auditors and administrators, its history.
 import { getJson, el, HttpError } from './api.js';
 import { t, label, currentLang } from './i18n.js';
+import { partyName } from './parties.js';
 
 let shown = null;
 
 const isLabel = v => v && typeof v === 'object' && 'code' in v && 'zh' in v && 'en' in v;
 const isText = v => v && typeof v === 'object' && !('code' in v) && 'zh' in v && 'en' in v && Object.keys(v).length === 2;
 const isAmount = v => v && typeof v === 'object' && 'yuan' in v && 'text' in v;
+// A party as records and lists name it: {code, name}.
+const isParty = v => v && typeof v === 'object' && 'code' in v && 'name' in v && Object.keys(v).length === 2;
 
 function value(v) {
   if (v === null || v === undefined || v === '') return '—';
@@ -14,9 +17,10 @@ function value(v) {
   if (typeof v !== 'object') return String(v);
   if (isLabel(v) || isText(v)) return label(v);
   if (isAmount(v)) return v.text;
+  if (isParty(v)) return partyName(v);
   if (Array.isArray(v)) {
     if (v.length === 0) return '—';
-    if (v.every(x => typeof x !== 'object' || isLabel(x) || isAmount(x))) return v.map(value).join('、');
+    if (v.every(x => typeof x !== 'object' || isLabel(x) || isAmount(x) || isParty(x))) return v.map(value).join('、');
     return el('ol', {}, v.map(x => el('li', {}, value(x))));
   }
   return keyValues(v);

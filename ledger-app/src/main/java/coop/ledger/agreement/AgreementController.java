@@ -1,5 +1,6 @@
 package coop.ledger.agreement;
 
+import coop.ledger.party.PartyNames;
 import coop.ledger.agreement.api.FindAgreementQuery;
 import coop.ledger.agreement.api.ListCooperationItemCommand;
 import coop.ledger.agreement.api.RecordPaymentCommand;
@@ -32,7 +33,10 @@ class AgreementController {
     private final CommandSender commands;
     private final QueryGateway queries;
 
-    public AgreementController(CommandSender commands, QueryGateway queries) {
+    private final PartyNames names;
+
+    public AgreementController(CommandSender commands, QueryGateway queries, PartyNames names) {
+        this.names = names;
         this.commands = commands;
         this.queries = queries;
     }
@@ -52,7 +56,7 @@ class AgreementController {
                         ResponseTypes.optionalInstanceOf(AgreementState.class))
                 .join()
                 .orElseThrow(() -> new RecordNotFoundException("agreement", id));
-        return ResponseEntity.ok().eTag(Responses.eTag(state.version())).body(AgreementView.of(state));
+        return ResponseEntity.ok().eTag(Responses.eTag(state.version())).body(AgreementView.of(state, names));
     }
 
     @PostMapping("/{id}/participants")

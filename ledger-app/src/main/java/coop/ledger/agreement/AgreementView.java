@@ -1,5 +1,7 @@
 package coop.ledger.agreement;
 
+import coop.ledger.party.PartyNames;
+import coop.ledger.shared.query.PartyRef;
 import coop.ledger.agreement.state.CooperationItemCounts;
 import coop.ledger.agreement.api.ItemStatus;
 import coop.ledger.agreement.state.AgreementState;
@@ -17,8 +19,8 @@ record AgreementView(
         String title,
         Label kind,
         Label status,
-        List<String> signatories,
-        List<String> observers,
+        List<PartyRef> signatories,
+        List<PartyRef> observers,
         List<Participant> participants,
         LocalDate signedOn,
         String place,
@@ -47,9 +49,10 @@ record AgreementView(
     record Payment(String paymentId, String payer, String payee, Amount amount, LocalDate paidOn, String purpose) {
     }
 
-    static AgreementView of(AgreementState s) {
+    /** Parties are named as in the list ({@code {code, name}}), with their names of now. */
+    static AgreementView of(AgreementState s, PartyNames names) {
         return new AgreementView(s.agreementId(), s.title(), Label.of(s.kind()), Label.of(s.status()),
-                s.signatories(), s.observers(),
+                names.refs(s.signatories()), names.refs(s.observers()),
                 s.participants().stream().map(p -> new Participant(p.partyCode(), Label.of(p.role()), p.since())).toList(),
                 s.signedOn(), s.place(), s.occasion(),
                 s.domains().stream().sorted(Comparator.comparing(CooperationDomain::ordinal)).map(Label::of).toList(),

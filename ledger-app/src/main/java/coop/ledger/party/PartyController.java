@@ -31,7 +31,10 @@ class PartyController {
     private final CommandSender commands;
     private final QueryGateway queries;
 
-    public PartyController(CommandSender commands, QueryGateway queries) {
+    private final PartyNames names;
+
+    public PartyController(CommandSender commands, QueryGateway queries, PartyNames names) {
+        this.names = names;
         this.commands = commands;
         this.queries = queries;
     }
@@ -56,6 +59,6 @@ class PartyController {
         PartyState state = queries.query(new FindPartyQuery(code), ResponseTypes.optionalInstanceOf(PartyState.class))
                 .join()
                 .orElseThrow(() -> new RecordNotFoundException("party", code));
-        return ResponseEntity.ok().eTag(Responses.eTag(state.version())).body(PartyView.of(state));
+        return ResponseEntity.ok().eTag(Responses.eTag(state.version())).body(PartyView.of(state, names));
     }
 }

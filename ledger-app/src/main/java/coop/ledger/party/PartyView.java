@@ -1,5 +1,6 @@
 package coop.ledger.party;
 
+import coop.ledger.shared.query.PartyRef;
 import coop.ledger.party.state.PartyState;
 import coop.ledger.shared.web.Label;
 
@@ -12,13 +13,15 @@ record PartyView(
         String nameZh,
         String nameEn,
         Label kind,
-        String parentCode,
+        PartyRef parent,
         LocalDate establishedOn,
         List<PartyState.FormerName> formerNames,
         long version) {
 
-    static PartyView of(PartyState s) {
-        return new PartyView(s.code(), s.nameZh(), s.nameEn(), Label.of(s.kind()), s.parentCode(), s.establishedOn(),
+    /** The parent is named as in the list ({@code {code, name}}, null without one), with its name of now. */
+    static PartyView of(PartyState s, PartyNames names) {
+        return new PartyView(s.code(), s.nameZh(), s.nameEn(), Label.of(s.kind()),
+                s.parentCode() == null ? null : names.refs(List.of(s.parentCode())).get(0), s.establishedOn(),
                 s.formerNames(), s.version());
     }
 }

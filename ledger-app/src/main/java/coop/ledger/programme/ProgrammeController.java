@@ -1,5 +1,6 @@
 package coop.ledger.programme;
 
+import coop.ledger.party.PartyNames;
 import coop.ledger.programme.api.DeclareProgrammeCommand;
 import coop.ledger.programme.api.FindProgrammeQuery;
 import coop.ledger.programme.api.ListServiceItemCommand;
@@ -32,7 +33,10 @@ class ProgrammeController {
     private final CommandSender commands;
     private final QueryGateway queries;
 
-    public ProgrammeController(CommandSender commands, QueryGateway queries) {
+    private final PartyNames names;
+
+    public ProgrammeController(CommandSender commands, QueryGateway queries, PartyNames names) {
+        this.names = names;
         this.commands = commands;
         this.queries = queries;
     }
@@ -53,7 +57,7 @@ class ProgrammeController {
                         ResponseTypes.optionalInstanceOf(ProgrammeState.class))
                 .join()
                 .orElseThrow(() -> new RecordNotFoundException("programme", id));
-        return ResponseEntity.ok().eTag(Responses.eTag(state.version())).body(ProgrammeView.of(state));
+        return ResponseEntity.ok().eTag(Responses.eTag(state.version())).body(ProgrammeView.of(state, names));
     }
 
     @PostMapping("/{id}/items")

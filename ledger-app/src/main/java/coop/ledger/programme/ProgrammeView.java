@@ -1,5 +1,7 @@
 package coop.ledger.programme;
 
+import coop.ledger.party.PartyNames;
+import coop.ledger.shared.query.PartyRef;
 import coop.ledger.programme.state.ProgrammeState;
 import coop.ledger.programme.state.ProgrammeState.ItemCounts;
 import coop.ledger.shared.web.Label;
@@ -14,7 +16,7 @@ import java.util.List;
 record ProgrammeView(
         String id,
         String name,
-        List<String> participants,
+        List<PartyRef> participants,
         String period,
         List<String> categories,
         LocalDate declaredOn,
@@ -37,8 +39,9 @@ record ProgrammeView(
                 LocalDate reopenedOn, String reopenReason) {
     }
 
-    static ProgrammeView of(ProgrammeState s) {
-        return new ProgrammeView(s.programmeId(), s.name(), s.participants(), s.period(), s.categories(),
+    /** Parties are named as in the list ({@code {code, name}}), with their names of now. */
+    static ProgrammeView of(ProgrammeState s, PartyNames names) {
+        return new ProgrammeView(s.programmeId(), s.name(), names.refs(s.participants()), s.period(), s.categories(),
                 s.declaredOn(), s.note(), s.counts(),
                 s.countsByCategory().entrySet().stream()
                         .map(e -> new CategoryCounts(e.getKey(), e.getValue())).toList(),

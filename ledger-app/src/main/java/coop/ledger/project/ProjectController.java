@@ -1,5 +1,6 @@
 package coop.ledger.project;
 
+import coop.ledger.party.PartyNames;
 import coop.ledger.project.api.FindProjectQuery;
 import coop.ledger.project.api.ReportInvestmentCommand;
 import coop.ledger.project.api.SignProjectCommand;
@@ -31,7 +32,10 @@ class ProjectController {
     private final CommandSender commands;
     private final QueryGateway queries;
 
-    public ProjectController(CommandSender commands, QueryGateway queries) {
+    private final PartyNames names;
+
+    public ProjectController(CommandSender commands, QueryGateway queries, PartyNames names) {
+        this.names = names;
         this.commands = commands;
         this.queries = queries;
     }
@@ -51,7 +55,7 @@ class ProjectController {
                         ResponseTypes.optionalInstanceOf(ProjectState.class))
                 .join()
                 .orElseThrow(() -> new RecordNotFoundException("project", id));
-        return ResponseEntity.ok().eTag(Responses.eTag(state.version())).body(ProjectView.of(state));
+        return ResponseEntity.ok().eTag(Responses.eTag(state.version())).body(ProjectView.of(state, names));
     }
 
     @PostMapping("/{id}/firm-up")

@@ -1,5 +1,7 @@
 package coop.ledger.project;
 
+import coop.ledger.party.PartyNames;
+import coop.ledger.shared.query.PartyRef;
 import coop.ledger.project.state.ProjectState;
 import coop.ledger.shared.web.Amount;
 import coop.ledger.shared.web.Label;
@@ -13,8 +15,8 @@ record ProjectView(
         String name,
         Label status,
         boolean signedAsIntention,
-        List<String> investors,
-        List<String> hostParties,
+        List<PartyRef> investors,
+        List<PartyRef> hostParties,
         String occasion,
         String agreementId,
         Label domain,
@@ -35,9 +37,10 @@ record ProjectView(
     record Report(String reportId, Amount amount, LocalDate reportedOn, String note) {
     }
 
-    static ProjectView of(ProjectState s) {
-        return new ProjectView(s.projectId(), s.name(), Label.of(s.status()), s.signedAsIntention(), s.investors(),
-                s.hostParties(), s.occasion(), s.agreementId(), Label.of(s.domain()), s.projectCount(), s.note(),
+    /** Parties are named as in the list ({@code {code, name}}), with their names of now. */
+    static ProjectView of(ProjectState s, PartyNames names) {
+        return new ProjectView(s.projectId(), s.name(), Label.of(s.status()), s.signedAsIntention(),
+                names.refs(s.investors()), names.refs(s.hostParties()), s.occasion(), s.agreementId(), Label.of(s.domain()), s.projectCount(), s.note(),
                 Amount.of(s.agreedInvestment()), Amount.of(s.actualInvestment()),
                 new Milestones(s.signedOn(), s.firmedUpOn(), s.startedOn(), s.completedOn(), s.cancelledOn()),
                 s.cancelReason(),

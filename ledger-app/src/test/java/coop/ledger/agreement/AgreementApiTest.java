@@ -98,7 +98,7 @@ class AgreementApiTest extends LedgerHttpTest {
                     "en", "framework agreement"));
             assertThat(state.path("status").path("code").asString()).isEqualTo("TERMINATED");
             assertThat(state.path("status").path("zh").asString()).isEqualTo("已终止");
-            assertThat(state.path("signatories")).isEqualTo(strings(wanzhou.code(), dazhou.code(), yunyang.code(),
+            assertThat(TestData.codes(state.path("signatories"))).isEqualTo(strings(wanzhou.code(), dazhou.code(), yunyang.code(),
                     kaizhou.code()));
             assertThat(state.path("observers").isEmpty()).isTrue();
             assertThat(state.path("occasion").asString()).isEqualTo(TestData.STATE_ENTERPRISE_OCCASION);

@@ -173,7 +173,7 @@ class CorrectionApiTest extends LedgerHttpTest {
             assertThat(report.version()).isEqualTo(4);
             JsonNode state = api.get(path).send().json();
             assertThat(state.path("agreedInvestment").path("text").asString()).isEqualTo("13.5亿元");
-            assertThat(state.path("hostParties").valueStream().map(JsonNode::asString).toList())
+            assertThat(state.path("hostParties").valueStream().map(p -> p.path("code").asString()).toList())
                     .containsExactly(wanzhou.code(), kaizhou.code());
             assertThat(state.path("projectCount").asInt()).isEqualTo(6);
             assertThat(state.path("domain").path("code").asString()).isEqualTo("ENERGY");

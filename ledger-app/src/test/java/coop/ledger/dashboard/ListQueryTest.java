@@ -41,6 +41,10 @@ class ListQueryTest extends DashboardTest {
                 "en", "framework agreement"));
         assertThat(framework.path("status").path("code").asString()).isEqualTo("IN_FORCE");
         assertThat(framework.path("signatories").get(0)).isEqualTo(object("code", s.wanzhou().code(), "name", "万州区"));
+        // the record itself names its parties in the same shape as its list row
+        JsonNode record = ok(get("/api/agreements/" + framework.path("id").asString()));
+        assertThat(record.path("signatories")).isEqualTo(framework.path("signatories"));
+        assertThat(record.path("observers")).isEqualTo(framework.path("observers"));
         assertThat(framework.path("observers").get(0).path("code").asString()).isEqualTo(s.yunyang().code());
         assertThat(framework.path("domains").valueStream().map(d -> d.path("code").asString()))
                 .containsExactly("TRANSPORT", "INDUSTRY");
@@ -90,6 +94,9 @@ class ListQueryTest extends DashboardTest {
         assertThat(batch.path("agreedInvestment")).isEqualTo(object("yuan", "115300000000", "text", "1153亿元"));
         assertThat(batch.path("hostParties").get(0).path("name").asString()).isEqualTo("万州区");
         assertThat(batch.path("investors").get(0).path("code").asString()).isEqualTo(s.stateEnterprise().code());
+        JsonNode batchRecord = ok(get("/api/projects/" + s.batch()));
+        assertThat(batchRecord.path("hostParties")).isEqualTo(batch.path("hostParties"));
+        assertThat(batchRecord.path("investors")).isEqualTo(batch.path("investors"));
         assertThat(batch.path("status")).isEqualTo(object("code", "SIGNED", "zh", "已签约", "en", "signed"));
         JsonNode plant = page.path("items").get(1);
         assertThat(plant.path("status").path("code").asString()).isEqualTo("UNDER_CONSTRUCTION");
@@ -120,6 +127,8 @@ class ListQueryTest extends DashboardTest {
                 "completed", 174, "withdrawn", 1, "open", 2, "completionRate", 0.9886));
         assertThat(tongban.path("categories")).hasSize(2);
         assertThat(tongban.path("participants").get(1).path("name").asString()).isEqualTo("达州市");
+        assertThat(ok(get("/api/programmes/" + s.tongban())).path("participants"))
+                .isEqualTo(tongban.path("participants"));
         assertThat(page.path("items").get(1).path("items").path("completed").asLong()).isEqualTo(13);
         assertThat(ids(ok(get("/api/programmes?party=" + s.wanzhou().code() + "&from=2021-02-01"))))
                 .containsExactly(s.convenience());
@@ -133,6 +142,8 @@ class ListQueryTest extends DashboardTest {
         assertThat(departments.path("items").get(0).path("parent"))
                 .isEqualTo(object("code", s.wanzhou().code(), "name", "万州区"));
         assertThat(departments.path("items").get(0).path("kind").path("zh").asString()).isEqualTo("部门");
+        assertThat(ok(get("/api/parties/" + s.wanzhouYibao().code())).path("parent"))
+                .isEqualTo(departments.path("items").get(0).path("parent"));
 
         // the store is shared with other tests: check the order and kind of one page, not which parties it holds
         JsonNode governments = ok(get("/api/parties?kind=政府&sort=code,desc&size=3"));

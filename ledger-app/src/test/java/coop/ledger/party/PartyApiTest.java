@@ -62,7 +62,7 @@ class PartyApiTest extends LedgerHttpTest {
         assertThat(reply.status()).isEqualTo(201);
         JsonNode department = api.get("/api/parties/" + wanzhou.yibao().code()).send().json();
         assertThat(department.path("nameZh").asString()).isEqualTo("万州区医保局");
-        assertThat(department.path("parentCode").asString()).isEqualTo(wanzhou.code());
+        assertThat(department.path("parent").path("code").asString()).isEqualTo(wanzhou.code());
         assertThat(department.path("kind").path("zh").asString()).isEqualTo("部门");
     }
 

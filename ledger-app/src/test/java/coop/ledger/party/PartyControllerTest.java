@@ -38,6 +38,10 @@ class PartyControllerTest {
     @MockitoBean
     QueryGateway queries;
 
+    /** The detail views name their parties; no party table in a web slice, so every name is unknown here. */
+    @MockitoBean
+    PartyNames names;
+
     @Test
     void a_registration_becomes_the_register_command_recorded_by_the_login() {
         when(commands.send(eq("wanzhou"), any(), any())).thenReturn(new WriteResult("wanzhou", 1, false));

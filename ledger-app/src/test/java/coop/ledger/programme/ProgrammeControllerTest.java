@@ -1,5 +1,6 @@
 package coop.ledger.programme;
 
+import coop.ledger.party.PartyNames;
 import coop.ledger.programme.api.CompleteServiceItemCommand;
 import coop.ledger.programme.api.DeclareProgrammeCommand;
 import coop.ledger.shared.write.CommandSender;
@@ -36,6 +37,10 @@ class ProgrammeControllerTest {
 
     @MockitoBean
     QueryGateway queries;
+
+    /** The detail views name their parties; no party table in a web slice, so every name is unknown here. */
+    @MockitoBean
+    PartyNames names;
 
     @Test
     void a_declaration_becomes_the_declare_command() {

@@ -88,8 +88,8 @@ class ProjectApiTest extends LedgerHttpTest {
             assertThat(state.path("status")).isEqualTo(object("code", "IN_OPERATION", "zh", "建成投用",
                     "en", "in operation"));
             assertThat(state.path("signedAsIntention").asBoolean()).isFalse();
-            assertThat(state.path("investors")).isEqualTo(strings(hongyan.code()));
-            assertThat(state.path("hostParties")).isEqualTo(strings(wanzhou.code()));
+            assertThat(TestData.codes(state.path("investors"))).isEqualTo(strings(hongyan.code()));
+            assertThat(TestData.codes(state.path("hostParties"))).isEqualTo(strings(wanzhou.code()));
             assertThat(state.path("occasion").asString()).isEqualTo(TestData.WAN_KAI_YUN_SIGNING);
             assertThat(state.path("agreementId").asString()).isEqualTo(agreementId);
             assertThat(state.path("domain")).isEqualTo(object("code", "INDUSTRY", "zh", "产业", "en", "industry"));

@@ -1,5 +1,6 @@
 package coop.ledger.project;
 
+import coop.ledger.party.PartyNames;
 import coop.ledger.project.api.ReportInvestmentCommand;
 import coop.ledger.project.api.SignProjectCommand;
 import coop.ledger.shared.CooperationDomain;
@@ -38,6 +39,10 @@ class ProjectControllerTest {
 
     @MockitoBean
     QueryGateway queries;
+
+    /** The detail views name their parties; no party table in a web slice, so every name is unknown here. */
+    @MockitoBean
+    PartyNames names;
 
     @Test
     void a_signing_that_does_not_say_intention_records_a_signed_project() {

@@ -72,7 +72,7 @@ class ConcurrentWritesTest extends LedgerHttpTest {
                 object("partyCode", joiner.code(), "role", "OBSERVER", "joinedOn", "2021-04-01")));
         assertOneWinner(replies, 200, Set.of("agreement.already-party", "version.conflict"));
         assertThat(events(id)).isEqualTo(before + 1);
-        assertThat(agreement(id).json().path("observers").valueStream().map(n -> n.asString()).toList())
+        assertThat(agreement(id).json().path("observers").valueStream().map(n -> n.path("code").asString()).toList())
                 .containsOnlyOnce(joiner.code());
     }
 

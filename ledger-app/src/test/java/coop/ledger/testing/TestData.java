@@ -1,5 +1,6 @@
 package coop.ledger.testing;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -108,6 +109,13 @@ public final class TestData {
             }
         }
         return node;
+    }
+
+    /** The codes of a list of parties as the API names them ({@code {code, name}}). */
+    public static ArrayNode codes(JsonNode parties) {
+        ArrayNode array = Api.MAPPER.createArrayNode();
+        parties.forEach(p -> array.add(p.path("code").asString()));
+        return array;
     }
 
     public static ArrayNode strings(String... values) {
