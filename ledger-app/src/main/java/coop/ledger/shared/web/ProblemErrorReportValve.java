@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Tomcat refuses some requests before they reach the application (an encoded slash or a NUL in the path, a
  * malformed request line) and would answer with its own HTML page. This valve answers them as problem+json, like
  * every other refusal of the ledger ({@link Refusals#refusedByContainer}), without echoing the request or naming the
- * server. It runs in Tomcat, outside Spring, so it writes the answer itself.
+ * server. It runs in Tomcat, outside Spring, so it writes the answer itself; Tomcat creates it by class name, so
+ * it is public.
  */
-class ProblemErrorReportValve extends ErrorReportValve {
+public class ProblemErrorReportValve extends ErrorReportValve {
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
