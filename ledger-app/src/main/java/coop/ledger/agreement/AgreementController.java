@@ -1,6 +1,6 @@
 package coop.ledger.agreement;
 
-import coop.ledger.party.PartyNames;
+import coop.ledger.shared.RecordDirectory;
 import coop.ledger.agreement.api.FindAgreementQuery;
 import coop.ledger.agreement.api.ListCooperationItemCommand;
 import coop.ledger.agreement.api.RecordPaymentCommand;
@@ -33,9 +33,9 @@ class AgreementController {
     private final CommandSender commands;
     private final QueryGateway queries;
 
-    private final PartyNames names;
+    private final RecordDirectory names;
 
-    public AgreementController(CommandSender commands, QueryGateway queries, PartyNames names) {
+    public AgreementController(CommandSender commands, QueryGateway queries, RecordDirectory names) {
         this.names = names;
         this.commands = commands;
         this.queries = queries;

@@ -1,6 +1,6 @@
 package coop.ledger.agreement;
 
-import coop.ledger.party.PartyNames;
+import coop.ledger.shared.RecordDirectory;
 import coop.ledger.shared.query.PartyRef;
 import coop.ledger.agreement.state.CooperationItemCounts;
 import coop.ledger.agreement.api.ItemStatus;
@@ -49,10 +49,13 @@ record AgreementView(
     record Payment(String paymentId, String payer, String payee, Amount amount, LocalDate paidOn, String purpose) {
     }
 
-    /** Parties are named as in the list ({@code {code, name}}), with their names of now. */
-    static AgreementView of(AgreementState s, PartyNames names) {
+    /**
+     * Parties are named as in the list ({@code {code, name}}), with their names as the record directory holds them
+     * now.
+     */
+    static AgreementView of(AgreementState s, RecordDirectory names) {
         return new AgreementView(s.agreementId(), s.title(), Label.of(s.kind()), Label.of(s.status()),
-                names.refs(s.signatories()), names.refs(s.observers()),
+                PartyRef.named(names, s.signatories()), PartyRef.named(names, s.observers()),
                 s.participants().stream().map(p -> new Participant(p.partyCode(), Label.of(p.role()), p.since())).toList(),
                 s.signedOn(), s.place(), s.occasion(),
                 s.domains().stream().sorted(Comparator.comparing(CooperationDomain::ordinal)).map(Label::of).toList(),

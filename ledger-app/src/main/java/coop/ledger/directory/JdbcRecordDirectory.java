@@ -26,9 +26,10 @@ class JdbcRecordDirectory implements RecordDirectory {
         if (code == null) {
             return Optional.empty();
         }
-        return jdbc.query("SELECT record_id, party_kind, parent_code FROM record_directory "
+        return jdbc.query("SELECT record_id, party_kind, parent_code, name_zh FROM record_directory "
                                 + "WHERE record_type = ? AND record_id = ?",
-                        (rs, i) -> new PartyEntry(rs.getString(1), PartyKind.valueOf(rs.getString(2)), rs.getString(3)),
+                        (rs, i) -> new PartyEntry(rs.getString(1), PartyKind.valueOf(rs.getString(2)), rs.getString(3),
+                                rs.getString(4)),
                         PARTY, code)
                 .stream().findFirst();
     }

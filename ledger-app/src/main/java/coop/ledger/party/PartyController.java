@@ -1,5 +1,6 @@
 package coop.ledger.party;
 
+import coop.ledger.shared.RecordDirectory;
 import coop.ledger.party.api.FindPartyQuery;
 import coop.ledger.party.state.PartyState;
 import coop.ledger.shared.write.CommandSender;
@@ -31,9 +32,9 @@ class PartyController {
     private final CommandSender commands;
     private final QueryGateway queries;
 
-    private final PartyNames names;
+    private final RecordDirectory names;
 
-    public PartyController(CommandSender commands, QueryGateway queries, PartyNames names) {
+    public PartyController(CommandSender commands, QueryGateway queries, RecordDirectory names) {
         this.names = names;
         this.commands = commands;
         this.queries = queries;

@@ -54,11 +54,6 @@ public class PartyNames {
         return new PartyRef(code, n == null ? null : n.nameZh());
     }
 
-    /** The parties named, each with its current Chinese name, read in one query. */
-    public List<PartyRef> refs(List<String> codes) {
-        return refs(of(codes), codes);
-    }
-
     public List<PartyRef> refs(Map<String, Names> names, List<String> codes) {
         return codes.stream().map(c -> ref(names, c)).toList();
     }

@@ -1,5 +1,6 @@
 package coop.ledger.party;
 
+import coop.ledger.shared.RecordDirectory;
 import coop.ledger.shared.query.PartyRef;
 import coop.ledger.party.state.PartyState;
 import coop.ledger.shared.web.Label;
@@ -18,10 +19,13 @@ record PartyView(
         List<PartyState.FormerName> formerNames,
         long version) {
 
-    /** The parent is named as in the list ({@code {code, name}}, null without one), with its name of now. */
-    static PartyView of(PartyState s, PartyNames names) {
+    /**
+     * The parent is named as in the list ({@code {code, name}}, null without one), with its name as the record
+     * directory holds it now.
+     */
+    static PartyView of(PartyState s, RecordDirectory names) {
         return new PartyView(s.code(), s.nameZh(), s.nameEn(), Label.of(s.kind()),
-                s.parentCode() == null ? null : names.refs(List.of(s.parentCode())).get(0), s.establishedOn(),
+                s.parentCode() == null ? null : PartyRef.named(names, s.parentCode()), s.establishedOn(),
                 s.formerNames(), s.version());
     }
 }

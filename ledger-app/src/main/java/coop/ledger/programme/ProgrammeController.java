@@ -1,6 +1,6 @@
 package coop.ledger.programme;
 
-import coop.ledger.party.PartyNames;
+import coop.ledger.shared.RecordDirectory;
 import coop.ledger.programme.api.DeclareProgrammeCommand;
 import coop.ledger.programme.api.FindProgrammeQuery;
 import coop.ledger.programme.api.ListServiceItemCommand;
@@ -33,9 +33,9 @@ class ProgrammeController {
     private final CommandSender commands;
     private final QueryGateway queries;
 
-    private final PartyNames names;
+    private final RecordDirectory names;
 
-    public ProgrammeController(CommandSender commands, QueryGateway queries, PartyNames names) {
+    public ProgrammeController(CommandSender commands, QueryGateway queries, RecordDirectory names) {
         this.names = names;
         this.commands = commands;
         this.queries = queries;

@@ -1,6 +1,6 @@
 package coop.ledger.programme;
 
-import coop.ledger.party.PartyNames;
+import coop.ledger.shared.RecordDirectory;
 import coop.ledger.shared.query.PartyRef;
 import coop.ledger.programme.state.ProgrammeState;
 import coop.ledger.programme.state.ProgrammeState.ItemCounts;
@@ -39,10 +39,13 @@ record ProgrammeView(
                 LocalDate reopenedOn, String reopenReason) {
     }
 
-    /** Parties are named as in the list ({@code {code, name}}), with their names of now. */
-    static ProgrammeView of(ProgrammeState s, PartyNames names) {
-        return new ProgrammeView(s.programmeId(), s.name(), names.refs(s.participants()), s.period(), s.categories(),
-                s.declaredOn(), s.note(), s.counts(),
+    /**
+     * Parties are named as in the list ({@code {code, name}}), with their names as the record directory holds them
+     * now.
+     */
+    static ProgrammeView of(ProgrammeState s, RecordDirectory names) {
+        return new ProgrammeView(s.programmeId(), s.name(), PartyRef.named(names, s.participants()), s.period(),
+                s.categories(), s.declaredOn(), s.note(), s.counts(),
                 s.countsByCategory().entrySet().stream()
                         .map(e -> new CategoryCounts(e.getKey(), e.getValue())).toList(),
                 s.countsByResponsibleParty().entrySet().stream()

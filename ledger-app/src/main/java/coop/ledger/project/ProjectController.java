@@ -1,6 +1,6 @@
 package coop.ledger.project;
 
-import coop.ledger.party.PartyNames;
+import coop.ledger.shared.RecordDirectory;
 import coop.ledger.project.api.FindProjectQuery;
 import coop.ledger.project.api.ReportInvestmentCommand;
 import coop.ledger.project.api.SignProjectCommand;
@@ -32,9 +32,9 @@ class ProjectController {
     private final CommandSender commands;
     private final QueryGateway queries;
 
-    private final PartyNames names;
+    private final RecordDirectory names;
 
-    public ProjectController(CommandSender commands, QueryGateway queries, PartyNames names) {
+    public ProjectController(CommandSender commands, QueryGateway queries, RecordDirectory names) {
         this.names = names;
         this.commands = commands;
         this.queries = queries;

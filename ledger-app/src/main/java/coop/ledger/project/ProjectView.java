@@ -1,6 +1,6 @@
 package coop.ledger.project;
 
-import coop.ledger.party.PartyNames;
+import coop.ledger.shared.RecordDirectory;
 import coop.ledger.shared.query.PartyRef;
 import coop.ledger.project.state.ProjectState;
 import coop.ledger.shared.web.Amount;
@@ -37,10 +37,14 @@ record ProjectView(
     record Report(String reportId, Amount amount, LocalDate reportedOn, String note) {
     }
 
-    /** Parties are named as in the list ({@code {code, name}}), with their names of now. */
-    static ProjectView of(ProjectState s, PartyNames names) {
+    /**
+     * Parties are named as in the list ({@code {code, name}}), with their names as the record directory holds them
+     * now.
+     */
+    static ProjectView of(ProjectState s, RecordDirectory names) {
         return new ProjectView(s.projectId(), s.name(), Label.of(s.status()), s.signedAsIntention(),
-                names.refs(s.investors()), names.refs(s.hostParties()), s.occasion(), s.agreementId(), Label.of(s.domain()), s.projectCount(), s.note(),
+                PartyRef.named(names, s.investors()), PartyRef.named(names, s.hostParties()), s.occasion(),
+                s.agreementId(), Label.of(s.domain()), s.projectCount(), s.note(),
                 Amount.of(s.agreedInvestment()), Amount.of(s.actualInvestment()),
                 new Milestones(s.signedOn(), s.firmedUpOn(), s.startedOn(), s.completedOn(), s.cancelledOn()),
                 s.cancelReason(),

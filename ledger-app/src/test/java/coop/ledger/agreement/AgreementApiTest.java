@@ -98,8 +98,11 @@ class AgreementApiTest extends LedgerHttpTest {
                     "en", "framework agreement"));
             assertThat(state.path("status").path("code").asString()).isEqualTo("TERMINATED");
             assertThat(state.path("status").path("zh").asString()).isEqualTo("已终止");
-            assertThat(TestData.codes(state.path("signatories"))).isEqualTo(strings(wanzhou.code(), dazhou.code(), yunyang.code(),
-                    kaizhou.code()));
+            assertThat(TestData.codes(state.path("signatories"))).isEqualTo(strings(wanzhou.code(), dazhou.code(),
+                    yunyang.code(), kaizhou.code()));
+            // named as the list names them, from the directory the write itself updated: no projection to wait for
+            assertThat(state.path("signatories").get(0)).isEqualTo(object("code", wanzhou.code(),
+                    "name", wanzhou.nameZh()));
             assertThat(state.path("observers").isEmpty()).isTrue();
             assertThat(state.path("occasion").asString()).isEqualTo(TestData.STATE_ENTERPRISE_OCCASION);
             assertThat(state.path("domains").valueStream().map(d -> d.path("code").asString()))

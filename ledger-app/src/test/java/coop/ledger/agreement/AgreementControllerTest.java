@@ -1,6 +1,6 @@
 package coop.ledger.agreement;
 
-import coop.ledger.party.PartyNames;
+import coop.ledger.shared.RecordDirectory;
 import coop.ledger.agreement.api.AgreementKind;
 import coop.ledger.agreement.api.ListCooperationItemCommand;
 import coop.ledger.agreement.api.SignAgreementCommand;
@@ -44,9 +44,9 @@ class AgreementControllerTest {
     @MockitoBean
     QueryGateway queries;
 
-    /** The detail views name their parties; no party table in a web slice, so every name is unknown here. */
+    /** The detail views name their parties from the directory; a mock knows none, so every name is null here. */
     @MockitoBean
-    PartyNames names;
+    RecordDirectory names;
 
     @Test
     void a_signing_without_an_id_records_the_agreement_under_an_id_derived_from_the_idempotency_key() {

@@ -133,7 +133,7 @@ class SeedDatasetTest {
     void yunyang_is_the_first_observer_of_the_wan_da_kai_demonstration_zone() {
         JsonNode agreement = get("/api/agreements/wdk-demonstration-zone");
 
-        assertThat(agreement.get("observers").toString()).isEqualTo("[\"yunyang\"]");
+        assertThat(agreement.get("observers").toString()).isEqualTo("[{\"code\":\"yunyang\",\"name\":\"云阳县\"}]");
     }
 
     // ------------------------------------------------------------------ the same totals through the projections

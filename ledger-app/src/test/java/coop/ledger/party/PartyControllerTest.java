@@ -1,5 +1,6 @@
 package coop.ledger.party;
 
+import coop.ledger.shared.RecordDirectory;
 import coop.ledger.shared.PartyKind;
 import coop.ledger.party.api.RegisterPartyCommand;
 import coop.ledger.party.api.RenamePartyCommand;
@@ -38,9 +39,9 @@ class PartyControllerTest {
     @MockitoBean
     QueryGateway queries;
 
-    /** The detail views name their parties; no party table in a web slice, so every name is unknown here. */
+    /** The detail views name their parties from the directory; a mock knows none, so every name is null here. */
     @MockitoBean
-    PartyNames names;
+    RecordDirectory names;
 
     @Test
     void a_registration_becomes_the_register_command_recorded_by_the_login() {

@@ -1,6 +1,6 @@
 package coop.ledger.programme;
 
-import coop.ledger.party.PartyNames;
+import coop.ledger.shared.RecordDirectory;
 import coop.ledger.programme.api.CompleteServiceItemCommand;
 import coop.ledger.programme.api.DeclareProgrammeCommand;
 import coop.ledger.shared.write.CommandSender;
@@ -38,9 +38,9 @@ class ProgrammeControllerTest {
     @MockitoBean
     QueryGateway queries;
 
-    /** The detail views name their parties; no party table in a web slice, so every name is unknown here. */
+    /** The detail views name their parties from the directory; a mock knows none, so every name is null here. */
     @MockitoBean
-    PartyNames names;
+    RecordDirectory names;
 
     @Test
     void a_declaration_becomes_the_declare_command() {

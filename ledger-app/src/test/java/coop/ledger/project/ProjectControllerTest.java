@@ -1,6 +1,6 @@
 package coop.ledger.project;
 
-import coop.ledger.party.PartyNames;
+import coop.ledger.shared.RecordDirectory;
 import coop.ledger.project.api.ReportInvestmentCommand;
 import coop.ledger.project.api.SignProjectCommand;
 import coop.ledger.shared.CooperationDomain;
@@ -40,9 +40,9 @@ class ProjectControllerTest {
     @MockitoBean
     QueryGateway queries;
 
-    /** The detail views name their parties; no party table in a web slice, so every name is unknown here. */
+    /** The detail views name their parties from the directory; a mock knows none, so every name is null here. */
     @MockitoBean
-    PartyNames names;
+    RecordDirectory names;
 
     @Test
     void a_signing_that_does_not_say_intention_records_a_signed_project() {

@@ -13,7 +13,10 @@ public interface RecordDirectory {
 
     boolean agreementExists(String agreementId);
 
-    /** A registered party as the directory knows it. */
-    record PartyEntry(String code, PartyKind kind, String parentCode) {
+    /**
+     * A registered party as the directory knows it, with its current Chinese name: records name their parties with
+     * it, consistent with the writes acknowledged so far.
+     */
+    record PartyEntry(String code, PartyKind kind, String parentCode, String nameZh) {
     }
 }

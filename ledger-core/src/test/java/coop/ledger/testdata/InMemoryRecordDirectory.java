@@ -24,7 +24,7 @@ public final class InMemoryRecordDirectory implements RecordDirectory {
     }
 
     public InMemoryRecordDirectory add(PartyRegisteredEvent party) {
-        parties.put(party.code(), new PartyEntry(party.code(), party.kind(), party.parentCode()));
+        parties.put(party.code(), new PartyEntry(party.code(), party.kind(), party.parentCode(), party.nameZh()));
         return this;
     }
 
