@@ -1,5 +1,6 @@
 package coop.ledger.audit;
 
+import java.util.concurrent.atomic.AtomicReference;
 import coop.ledger.directory.RecordDirectoryProjection;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -26,6 +27,7 @@ class AuditLedger {
     private final EventStorageEngine storageEngine;
     private final RecordDirectoryProjection recordDirectory;
     private final Clock clock;
+    private final AtomicReference<VerificationReport> lastVerification = new AtomicReference<>();
 
     public AuditLedger(DataSource dataSource, LedgerExport export, LedgerRestore restore,
                        EventStorageEngine storageEngine, RecordDirectoryProjection recordDirectory, Clock clock) {
@@ -37,13 +39,20 @@ class AuditLedger {
         this.clock = clock;
     }
 
+    /** The report of the last verification run on this node, or null before the first. */
+    VerificationReport lastVerification() {
+        return lastVerification.get();
+    }
+
     public VerificationReport verify() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             // PostgreSQL streams a result set in fetch-size batches only inside a transaction
             connection.setAutoCommit(false);
             try {
-                return new LedgerVerifier().verify(connection);
+                VerificationReport report = new LedgerVerifier().verify(connection);
+                lastVerification.set(report);
+                return report;
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(autoCommit);

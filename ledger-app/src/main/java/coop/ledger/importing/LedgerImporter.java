@@ -1,5 +1,6 @@
 package coop.ledger.importing;
 
+import io.micrometer.core.instrument.Metrics;
 import coop.ledger.shared.web.Refusal;
 import coop.ledger.shared.web.Refusals;
 import jakarta.validation.Validator;
@@ -59,6 +60,10 @@ class LedgerImporter {
             run.reject(new ImportRow(0, e.field(), "file", json.createObjectNode()), null, e.getMessage(), null,
                     e.field());
         }
+        // the application's registry joins Micrometer's global one; the jar's command-line mode counts into it too
+        Metrics.counter("ledger.import.rows", "outcome", "recorded").increment(run.recorded);
+        Metrics.counter("ledger.import.rows", "outcome", "already-recorded").increment(run.alreadyRecorded);
+        Metrics.counter("ledger.import.rows", "outcome", "rejected").increment(run.rejections.size());
         return new ImportReport(format.name(), run.rows, run.recorded, run.alreadyRecorded, run.rejections.size(),
                 List.copyOf(run.rejections), (System.nanoTime() - started) / 1_000_000);
     }

@@ -29,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "ledger.security.users.auditor.password-hash={bcrypt}$2a$04$zA41lgiVUHQD9ioYbx2Jx.VoBMdoyzxNXIWpi8B.4Mq29jCbMD4rG",
                 "ledger.security.users.auditor.roles=AUDITOR",
                 "ledger.security.users.viewer.password-hash={bcrypt}$2a$04$zA41lgiVUHQD9ioYbx2Jx.VoBMdoyzxNXIWpi8B.4Mq29jCbMD4rG",
-                "ledger.security.users.viewer.roles=VIEWER"})
+                "ledger.security.users.viewer.roles=VIEWER",
+                "ledger.security.users.prometheus.password-hash={bcrypt}$2a$04$zA41lgiVUHQD9ioYbx2Jx.VoBMdoyzxNXIWpi8B.4Mq29jCbMD4rG",
+                "ledger.security.users.prometheus.roles=METRICS"})
 public abstract class LedgerHttpTest {
 
     static {

@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * The logins the test applications know: administrators ndrc-office, alice and bob, an auditor and a viewer, all
+ * The logins the test applications know: administrators ndrc-office, alice and bob, an auditor, a viewer and a
+ * scrape-only login for metrics, all
  * with the password {@value #PASSWORD} (a bcrypt hash of cost 4, so logins stay fast in tests).
  */
 public final class TestUsers {
@@ -13,6 +14,7 @@ public final class TestUsers {
     public static final String HASH = "{bcrypt}$2a$04$zA41lgiVUHQD9ioYbx2Jx.VoBMdoyzxNXIWpi8B.4Mq29jCbMD4rG";
     public static final String AUDITOR = "auditor";
     public static final String VIEWER = "viewer";
+    public static final String METRICS = "prometheus";
 
     /** Spring properties (also usable as --arguments) that configure the users above. */
     public static final String[] PROPERTIES = {
@@ -25,7 +27,9 @@ public final class TestUsers {
             "ledger.security.users.auditor.password-hash=" + HASH,
             "ledger.security.users.auditor.roles=AUDITOR",
             "ledger.security.users.viewer.password-hash=" + HASH,
-            "ledger.security.users.viewer.roles=VIEWER"};
+            "ledger.security.users.viewer.roles=VIEWER",
+            "ledger.security.users.prometheus.password-hash=" + HASH,
+            "ledger.security.users.prometheus.roles=METRICS"};
 
     private TestUsers() {
     }

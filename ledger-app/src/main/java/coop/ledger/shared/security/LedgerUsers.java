@@ -96,7 +96,7 @@ class LedgerUsers implements UserDetailsService {
                     + "(make one with: java -jar ledger-app.jar hash-password)");
         }
         if (user.getRoles().isEmpty()) {
-            throw new IllegalStateException("ledger.security.users." + name + ".roles must name ADMIN, AUDITOR or VIEWER");
+            throw new IllegalStateException("ledger.security.users." + name + ".roles must name ADMIN, AUDITOR, VIEWER or METRICS");
         }
     }
 

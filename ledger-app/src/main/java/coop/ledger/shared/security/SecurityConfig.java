@@ -42,12 +42,16 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain ledgerSecurity(HttpSecurity http) throws Exception {
-        RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
+        // the API and the actuator answer problem+json 401/403; only pages redirect to the login form
+        RequestMatcher api = request -> request.getRequestURI().startsWith("/api/")
+                || request.getRequestURI().startsWith("/actuator/");
         http.authorizeHttpRequests(authorize -> authorize
                         // The async dispatch of a streaming response (Server-Sent Events of /api/changes) continues a
                         // request that was already authorized; it carries no credentials of its own.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name(),
+                                Role.METRICS.name())
                         // History, time travel and integrity are for auditors and administrators; only administrators restore.
                         .requestMatchers(HttpMethod.POST, "/api/audit/restore").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole(Role.ADMIN.name(),

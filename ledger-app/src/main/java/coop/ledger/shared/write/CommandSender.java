@@ -31,15 +31,21 @@ public class CommandSender {
     private final CommandGateway gateway;
     private final IdempotencyStore idempotency;
     private final JsonMapper json;
+    private final WriteMeters meters;
 
-    public CommandSender(CommandGateway gateway, IdempotencyStore idempotency, JsonMapper json) {
+    CommandSender(CommandGateway gateway, IdempotencyStore idempotency, JsonMapper json, WriteMeters meters) {
         this.gateway = gateway;
         this.idempotency = idempotency;
         this.json = json;
+        this.meters = meters;
     }
 
     /** Sends {@code command}, which concerns record {@code recordId}, and returns the record's new version. */
     public WriteResult send(String recordId, Object command, WriteContext context) {
+        return meters.time(command, () -> sendTimed(recordId, command, context));
+    }
+
+    private WriteResult sendTimed(String recordId, Object command, WriteContext context) {
         String key = context.idempotencyKey();
         if (key == null) {
             return new WriteResult(recordId, dispatch(recordId, command, context, null), false);
