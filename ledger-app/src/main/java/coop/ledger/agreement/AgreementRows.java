@@ -16,6 +16,9 @@ import coop.ledger.shared.query.Codes;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -69,14 +72,32 @@ class AgreementRows implements ReadModelTables {
     Optional<AgreementRow> agreement(String id) {
         return store.row("agreement:" + id, () -> store.first("SELECT " + String.join(", ", AGREEMENT_COLUMNS)
                         + " FROM dash_agreement WHERE id = ?",
-                (rs, i) -> new AgreementRow(rs.getString(1), rs.getString(2), AgreementKind.valueOf(rs.getString(3)),
-                        AgreementStatus.valueOf(rs.getString(4)), date(rs, 5), rs.getString(8), rs.getString(9),
-                        Codes.split(rs.getString(10)).stream().map(CooperationDomain::valueOf).toList(),
-                        Codes.split(rs.getString(11)), Codes.split(rs.getString(12)),
+                (rs, i) -> new AgreementRow(agreement(rs),
                         new CooperationItemCounts(rs.getLong(13), rs.getLong(14), rs.getLong(15),
-                                rs.getLong(16)), money(rs, 17),
-                        rs.getInt(18), rs.getInt(19), date(rs, 20), rs.getString(21), rs.getLong(22), rs.getLong(23),
-                        time(rs, 24)), id));
+                                rs.getLong(16)), money(rs, 17), rs.getInt(18), rs.getInt(19), rs.getLong(22),
+                        rs.getLong(23), time(rs, 24)), id));
+    }
+
+    /**
+     * The agreement's state as its columns hold it: everything the row shows. The state lists its participants in
+     * the order they signed or observed (signatories, then observers, as the columns keep them: only their order
+     * within a role shows); the dates they joined are in {@code dash_agreement_participant}, so the state's are the
+     * signing date. The summary and a closure's reason stay in the events.
+     */
+    private static AgreementState agreement(ResultSet rs) throws SQLException {
+        LocalDate signedOn = date(rs, 5);
+        List<AgreementState.Participant> participants = new ArrayList<>();
+        Codes.split(rs.getString(11)).forEach(p -> participants.add(
+                new AgreementState.Participant(p, ParticipantRole.SIGNATORY, signedOn)));
+        Codes.split(rs.getString(12)).forEach(p -> participants.add(
+                new AgreementState.Participant(p, ParticipantRole.OBSERVER, signedOn)));
+        LocalDate closedOn = date(rs, 20);
+        return new AgreementState(rs.getString(1), rs.getString(2), AgreementKind.valueOf(rs.getString(3)),
+                List.copyOf(participants), signedOn, rs.getString(8), rs.getString(9),
+                Set.copyOf(Codes.split(rs.getString(10)).stream().map(CooperationDomain::valueOf).toList()), null,
+                AgreementStatus.valueOf(rs.getString(4)),
+                closedOn == null ? null : new AgreementState.Closure(closedOn, null, rs.getString(21)), List.of(),
+                List.of(), List.of(), rs.getLong(22) + 1);
     }
 
     void save(AgreementRow r) {

@@ -180,10 +180,12 @@ public record AgreementState(
             return withParticipants(append(participants, new Participant(e.partyCode(), e.role(), e.joinedOn())));
         }
         if (event instanceof ObserverPromotedEvent e) {
-            return withParticipants(participants.stream()
-                    .map(p -> p.partyCode().equals(e.partyCode())
-                            ? new Participant(p.partyCode(), ParticipantRole.SIGNATORY, e.promotedOn()) : p)
-                    .toList());
+            // A promoted observer signs from then on, after the parties that signed before it: the signatories
+            // are listed in the order they became signatories.
+            List<Participant> others = participants.stream().filter(p -> !p.partyCode().equals(e.partyCode()))
+                    .toList();
+            return withParticipants(append(others,
+                    new Participant(e.partyCode(), ParticipantRole.SIGNATORY, e.promotedOn())));
         }
         if (event instanceof CooperationItemListedEvent e) {
             return withItems(append(items, CooperationItem.listed(e)));
