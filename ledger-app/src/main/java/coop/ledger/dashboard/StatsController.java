@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 
 /** Totals and completion rates by group, as dashboards chart them. */
 @RestController
@@ -35,8 +36,8 @@ class StatsController {
                     + "records. A project with two hosts counts for each host; total counts it once.")
     public ProjectStats projects(
             @Parameter(description = "host, investor, domain, occasion, status, month or year") @RequestParam(required = false) String groupBy,
-            @RequestParam(required = false) String party, @RequestParam(required = false) String role,
-            @RequestParam(required = false) String domain, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String party, @RequestParam(required = false) List<String> role,
+            @RequestParam(required = false) List<String> domain, @RequestParam(required = false) List<String> status,
             @RequestParam(required = false) String occasion, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         String group = QueryParameters.choice("groupBy", groupBy, StatsReadModel.PROJECT_GROUPS, null);
@@ -53,16 +54,15 @@ class StatsController {
             @Parameter(description = "programme, category or responsible") @RequestParam(required = false) String groupBy,
             @Parameter(description = "items this party is responsible for") @RequestParam(required = false) String party,
             @RequestParam(required = false) String programme, @RequestParam(required = false) String category,
-            @Parameter(description = "OPEN, COMPLETED or WITHDRAWN") @RequestParam(required = false) String status,
+            @Parameter(description = "OPEN, COMPLETED or WITHDRAWN") @RequestParam(required = false) List<String> status,
             @Parameter(description = "listed on or after, yyyy-MM-dd") @RequestParam(required = false) String from,
             @Parameter(description = "listed on or before, yyyy-MM-dd") @RequestParam(required = false) String to) {
         String group = QueryParameters.choice("groupBy", groupBy, StatsReadModel.PROGRAMME_GROUPS, null);
-        ServiceItemStatus s = QueryParameters.vocabulary("status", status, ServiceItemStatus.class);
         LocalDate fromDate = QueryParameters.date("from", from);
         LocalDate toDate = QueryParameters.date("to", to);
         QueryParameters.range(fromDate, toDate);
         Filters filters = new Filters(QueryParameters.code("party", party), null, null, null,
-                s == null ? null : s.name(), null, fromDate, toDate, QueryParameters.code("programme", programme),
+                QueryParameters.vocabularyCodes("status", status, ServiceItemStatus.class), null, fromDate, toDate, QueryParameters.code("programme", programme),
                 QueryParameters.text("category", category));
         return cache.get(Arrays.asList("stats/programmes", group, filters), () -> stats.programmes(group, filters));
     }
@@ -74,8 +74,8 @@ class StatsController {
                     + "each domain; total counts it once.")
     public AgreementStats agreements(
             @Parameter(description = "domain, kind, status, occasion, party, month or year") @RequestParam(required = false) String groupBy,
-            @RequestParam(required = false) String party, @RequestParam(required = false) String domain,
-            @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String party, @RequestParam(required = false) List<String> domain,
+            @RequestParam(required = false) List<String> kind, @RequestParam(required = false) List<String> status,
             @RequestParam(required = false) String occasion, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         String group = QueryParameters.choice("groupBy", groupBy, StatsReadModel.AGREEMENT_GROUPS, null);

@@ -128,7 +128,7 @@ class StatsReadModel {
                         + "AND fr.item_id = i.item_id AND fr.party_code = ?)", f.party())
                 .and("i.programme_id = ?", f.programme())
                 .and("i.category = ?", f.category())
-                .and("i.status = ?", f.status())
+                .andIn("i.status IN (%s)", f.statuses())
                 .and("i.listed_on >= ?", f.from())
                 .and("i.listed_on <= ?", f.to());
     }
