@@ -68,6 +68,56 @@ class QueryParameterTest extends DashboardTest {
         assertInvalid(get("/api/stats/projects?groupBy=host&role=HOST,OWNER&party=x"), 400, "role");
     }
 
+    @Test
+    void an_unknown_query_parameter_is_refused_naming_it() {
+        assertInvalid(get("/api/projects?statuss=CANCELLED"), 400, "statuss");
+        assertInvalid(get("/api/agreements?party=" + s.kaizhou().code() + "&limit=5"), 400, "limit");
+        assertInvalid(get("/api/programmes?status=OPEN"), 400, "status");
+        assertInvalid(get("/api/parties?role=HOST"), 400, "role");
+        assertInvalid(get("/api/parties/" + s.kaizhou().code() + "/overview?from=2021-01-01"), 400, "from");
+        assertInvalid(get("/api/summary?at=2021-01-01"), 400, "at");
+        assertInvalid(get("/api/stats/projects?groupBy=host&kind=FRAMEWORK"), 400, "kind");
+        assertInvalid(get("/api/stats/agreements?groupBy=kind&role=HOST"), 400, "role");
+        assertInvalid(get("/api/stats/programmes?groupBy=category&domain=ECOLOGY"), 400, "domain");
+        assertInvalid(audit("/api/audit/summary?at=2021-01-01T00:00:00Z"), 400, "at");
+        assertInvalid(audit("/api/audit/records/" + s.framework() + "/history?formatt=csv"), 400, "formatt");
+        Reply refused = get("/api/projects?statuss=CANCELLED");
+        assertThat(refused.json().path("type").asString()).isEqualTo("urn:cooperation-ledger:problem:invalid-request");
+        assertThat(refused.json().path("detail").asString()).contains("statuss", "status");
+    }
+
+    @Test
+    void the_parameters_an_endpoint_takes_are_accepted_paging_and_sorting_included() {
+        ok(get("/api/projects?party=" + s.kaizhou().code() + "&role=HOST&domain=INDUSTRY&status=SIGNED"
+                + "&occasion=x&from=2020-01-01&to=2021-12-31&sort=name,asc&page=0&size=5"));
+        ok(get("/api/summary?from=2020-01-01&to=2021-12-31&period=year"));
+        ok(audit("/api/audit/summary?recordedAt=2021-01-01T00:00:00Z"));
+    }
+
+    @Test
+    void a_recorded_at_instant_without_its_offset_is_refused_naming_the_parameter() {
+        for (String path : new String[] {"/api/audit/summary?recordedAt=2021-06-01T12:00:00",
+                "/api/audit/records/" + s.framework() + "/as-of?recordedAt=2021-06-01T12:00:00",
+                "/api/audit/records/" + s.framework() + "/diff?fromTime=yesterday"}) {
+            Reply refused = assertInvalid(audit(path), 400, path.contains("fromTime") ? "fromTime" : "recordedAt");
+            assertThat(refused.json().path("type").asString())
+                    .isEqualTo("urn:cooperation-ledger:problem:invalid-request");
+            assertThat(refused.json().path("detail").asString()).contains("offset");
+        }
+        assertInvalid(audit("/api/audit/records/" + s.framework() + "/diff?from=first"), 400, "from");
+    }
+
+    @Test
+    void a_required_group_by_left_out_is_refused_naming_it() {
+        assertInvalid(get("/api/stats/projects"), 400, "groupBy");
+        assertInvalid(get("/api/stats/programmes"), 400, "groupBy");
+        assertInvalid(get("/api/stats/agreements"), 400, "groupBy");
+    }
+
+    private Reply audit(String path) {
+        return api.get(path).as(TestUsers.AUDITOR).send();
+    }
+
     private Reply get(String path) {
         return api.get(path).as(TestUsers.VIEWER).send();
     }
