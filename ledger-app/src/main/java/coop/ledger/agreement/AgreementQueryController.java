@@ -10,6 +10,8 @@ import coop.ledger.processing.QueryCache;
 import coop.ledger.shared.CooperationDomain;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,12 +40,12 @@ public class AgreementQueryController {
                     + "updated. Default sort signedOn,desc; page from 0; size up to 200 (default 50).")
     public Page<AgreementItem> list(
             @Parameter(description = "a party code: agreements it signs or observes") @RequestParam(required = false) String party,
-            @Parameter(description = "a domain (code, 中文 or English label)") @RequestParam(required = false) List<String> domain,
-            @Parameter(description = "agreement kind, e.g. FRAMEWORK or 框架协议") @RequestParam(required = false) List<String> kind,
-            @Parameter(description = "IN_FORCE, EXPIRED, TERMINATED or SUPERSEDED") @RequestParam(required = false) List<String> status,
+            @Parameter(description = "domains (code, 中文 or English label), comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = CooperationDomain.class))) @RequestParam(required = false) List<String> domain,
+            @Parameter(description = "agreement kinds, e.g. FRAMEWORK or 框架协议, comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = AgreementKind.class))) @RequestParam(required = false) List<String> kind,
+            @Parameter(description = "statuses, comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = AgreementStatus.class))) @RequestParam(required = false) List<String> status,
             @Parameter(description = "the signing occasion (签约活动), exactly") @RequestParam(required = false) String occasion,
-            @Parameter(description = "signed on or after, yyyy-MM-dd") @RequestParam(required = false) String from,
-            @Parameter(description = "signed on or before, yyyy-MM-dd") @RequestParam(required = false) String to,
+            @Parameter(description = "signed on or after, yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String from,
+            @Parameter(description = "signed on or before, yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to,
             @Parameter(description = "field,asc|desc") @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {

@@ -8,6 +8,8 @@ import coop.ledger.processing.QueryCache;
 import coop.ledger.shared.PartyKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,7 +35,7 @@ class PartyQueryController {
     @Operation(summary = "List parties (参与方), filtered, sorted and paged",
             description = "Sort fields: code, name, kind, establishedOn, updated. Default code,asc.")
     public Page<PartyItem> list(
-            @Parameter(description = "party kind, e.g. GOVERNMENT or 部门") @RequestParam(required = false) List<String> kind,
+            @Parameter(description = "party kinds, e.g. GOVERNMENT or 部门, comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = PartyKind.class))) @RequestParam(required = false) List<String> kind,
             @Parameter(description = "a government's code: its departments") @RequestParam(required = false) String parent,
             @Parameter(description = "field,asc|desc") @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page,

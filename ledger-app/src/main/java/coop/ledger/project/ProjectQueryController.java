@@ -9,6 +9,8 @@ import coop.ledger.project.api.ProjectStatus;
 import coop.ledger.shared.CooperationDomain;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,12 +41,12 @@ public class ProjectQueryController {
                     + "updated (projects without an agreed investment sort last). Default signedOn,desc.")
     public Page<ProjectItem> list(
             @Parameter(description = "a party code: projects it hosts or invests in") @RequestParam(required = false) String party,
-            @Parameter(description = "narrows party: HOST or INVESTOR") @RequestParam(required = false) List<String> role,
-            @Parameter(description = "a domain (code, 中文 or English label)") @RequestParam(required = false) List<String> domain,
-            @Parameter(description = "INTENTION, SIGNED, UNDER_CONSTRUCTION, IN_OPERATION (COMPLETED is still accepted) or CANCELLED") @RequestParam(required = false) List<String> status,
+            @Parameter(description = "narrows party: HOST or INVESTOR (or both)", array = @ArraySchema(schema = @Schema(allowableValues = {"HOST", "INVESTOR"}))) @RequestParam(required = false) List<String> role,
+            @Parameter(description = "domains (code, 中文 or English label), comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = CooperationDomain.class))) @RequestParam(required = false) List<String> domain,
+            @Parameter(description = "statuses, comma-separated or repeated: any of them (COMPLETED is still accepted for IN_OPERATION)", array = @ArraySchema(schema = @Schema(implementation = ProjectStatus.class))) @RequestParam(required = false) List<String> status,
             @Parameter(description = "the signing occasion (签约活动), exactly") @RequestParam(required = false) String occasion,
-            @Parameter(description = "signed on or after, yyyy-MM-dd") @RequestParam(required = false) String from,
-            @Parameter(description = "signed on or before, yyyy-MM-dd") @RequestParam(required = false) String to,
+            @Parameter(description = "signed on or after, yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String from,
+            @Parameter(description = "signed on or before, yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to,
             @Parameter(description = "field,asc|desc") @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
