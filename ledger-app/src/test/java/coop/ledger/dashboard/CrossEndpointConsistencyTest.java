@@ -547,9 +547,14 @@ class CrossEndpointConsistencyTest extends DashboardTest {
     private void compareAuditSummary(Ledger ledger, Snapshot before, Snapshot after) {
         Figures agreements = sumAll(ledger.agreements().values(), this::agreementFigures);
         Figures projects = sumAll(ledger.projects().values(), this::projectFigures);
+        Figures live = sumAll(ledger.projects().values().stream()
+                .filter(v -> !"CANCELLED".equals(code(v.path("status")))).toList(), this::projectFigures);
         Figures programmeItems = sumAll(ledger.programmes().values(), v -> serviceFigures(v.path("items")));
         Figures expected = Figures.of("parties", ledger.recorded().parties().size(),
                 "agreements.total", agreements.get("agreements"), "agreements.items", agreements.get("total"),
+                "agreements.ended", agreements.sum("agreements").subtract(agreements.sum("inForce")),
+                "projects.liveRecords", live.get("records"), "projects.liveProjectCount", live.get("projects"),
+                "projects.liveAgreedInvestmentYuan", live.get("agreedInvestment"),
                 "agreements.itemsCompleted", agreements.get("completed"),
                 "agreements.paymentsYuan", agreements.get("paymentsTotal"),
                 "projects.records", projects.get("records"), "projects.projectCount", projects.get("projects"),
