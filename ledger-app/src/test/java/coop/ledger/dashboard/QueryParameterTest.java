@@ -81,6 +81,7 @@ class QueryParameterTest extends DashboardTest {
         assertInvalid(get("/api/stats/programmes?groupBy=category&domain=ECOLOGY"), 400, "domain");
         assertInvalid(audit("/api/audit/summary?at=2021-01-01T00:00:00Z"), 400, "at");
         assertInvalid(audit("/api/audit/records/" + s.framework() + "/history?formatt=csv"), 400, "formatt");
+        assertInvalid(get("/api/projects?statuss=CANCELLED&limit=5&status=SIGNED"), 400, "statuss", "limit");
         Reply refused = get("/api/projects?statuss=CANCELLED");
         assertThat(refused.json().path("type").asString()).isEqualTo("urn:cooperation-ledger:problem:invalid-request");
         assertThat(refused.json().path("detail").asString()).contains("statuss", "status");

@@ -46,9 +46,7 @@ class UnknownParameterInterceptor implements HandlerInterceptor {
         unknown.removeAll(takes);
         unknown.removeAll(ALWAYS_ALLOWED);
         if (!unknown.isEmpty()) {
-            String name = unknown.iterator().next();
-            throw new InvalidParameterException(name, "unknown parameter; this endpoint takes "
-                    + (takes.isEmpty() ? "no parameters" : new TreeSet<>(takes).toString()));
+            throw new UnknownParameterException(unknown, takes);
         }
         return true;
     }
