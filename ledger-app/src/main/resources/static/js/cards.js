@@ -16,15 +16,21 @@ export function renderCards() {
   const card = (id, labelKey, value, sub) => el('div', { class: 'card', id: `card-${id}` },
     el('div', { class: 'label' }, t(labelKey)), el('div', { class: 'value' }, value),
     sub ? el('div', { class: 'sub' }, sub) : null);
+  // the headline counts live projects (every status but cancelled); cancelled ones are only mentioned
+  const live = s.projects.live ?? s.projects;
+  const cancelled = s.projects.cancelled;
   const pct = rate => rate == null ? '—' : `${(Number(rate) * 100).toFixed(1)}%`;
   document.getElementById('cards').replaceChildren(
     card('parties', 'parties', s.parties),
-    card('agreements', 'agreementsInForce', s.agreements.inForce, `${t('ofTotal')} ${s.agreements.total}`),
+    card('agreements', 'agreementsInForce', s.agreements.inForce,
+      `${t('ofTotal')} ${s.agreements.total} · ${t('endedAgreements')} ${s.agreements.ended ?? 0}`),
     card('items', 'cooperationItems', `${s.cooperationItems.completed} / ${s.cooperationItems.total}`,
       pct(s.cooperationItems.completionRate)),
-    card('projects', 'projects', s.projects.projects, `${s.projects.records} ${t('records')}`),
-    card('agreed', 'agreedInvestment', s.projects.agreedInvestment?.text ?? '—'),
-    card('actual', 'actualInvestment', s.projects.actualInvestment?.text ?? '—'),
+    card('projects', 'projects', live.projects, `${live.records} ${t('records')}`
+      + (cancelled?.projects ? ` · ${t('cancelledProjects')} ${cancelled.projects}` : '')),
+    card('agreed', 'agreedInvestment', live.agreedInvestment?.text ?? '—',
+      cancelled?.projects ? `${t('cancelledProjects')} ${cancelled.agreedInvestment?.text ?? '—'}` : null),
+    card('actual', 'actualInvestment', live.actualInvestment?.text ?? '—'),
     card('programme-items', 'programmeItems', `${s.programmeItems.completed} / ${s.programmeItems.total}`,
       `${t('planned')} ${s.programmeItems.planned} · ${t('addedLater')} ${s.programmeItems.addedLater} · `
       + pct(s.programmeItems.completionRate)),

@@ -10,6 +10,8 @@ import coop.ledger.processing.QueryCache;
 import coop.ledger.shared.CooperationDomain;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 
 /** The list of agreements, from the dashboard projection. */
 @RestController
@@ -37,12 +40,12 @@ public class AgreementQueryController {
                     + "updated. Default sort signedOn,desc; page from 0; size up to 200 (default 50).")
     public Page<AgreementItem> list(
             @Parameter(description = "a party code: agreements it signs or observes") @RequestParam(required = false) String party,
-            @Parameter(description = "a domain (code, 中文 or English label)") @RequestParam(required = false) String domain,
-            @Parameter(description = "agreement kind, e.g. FRAMEWORK or 框架协议") @RequestParam(required = false) String kind,
-            @Parameter(description = "IN_FORCE, EXPIRED, TERMINATED or SUPERSEDED") @RequestParam(required = false) String status,
+            @Parameter(description = "domains (code, 中文 or English label), comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = CooperationDomain.class))) @RequestParam(required = false) List<String> domain,
+            @Parameter(description = "agreement kinds, e.g. FRAMEWORK or 框架协议, comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = AgreementKind.class))) @RequestParam(required = false) List<String> kind,
+            @Parameter(description = "statuses, comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = AgreementStatus.class))) @RequestParam(required = false) List<String> status,
             @Parameter(description = "the signing occasion (签约活动), exactly") @RequestParam(required = false) String occasion,
-            @Parameter(description = "signed on or after, yyyy-MM-dd") @RequestParam(required = false) String from,
-            @Parameter(description = "signed on or before, yyyy-MM-dd") @RequestParam(required = false) String to,
+            @Parameter(description = "signed on or after, yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String from,
+            @Parameter(description = "signed on or before, yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to,
             @Parameter(description = "field,asc|desc") @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
@@ -51,15 +54,15 @@ public class AgreementQueryController {
         return cache.get(Arrays.asList("agreements", filters, request), () -> agreements.list(filters, request));
     }
 
-    public static Filters filters(String party, String domain, String kind, String status, String occasion, String from,
-                           String to) {
-        AgreementKind k = QueryParameters.vocabulary("kind", kind, AgreementKind.class);
-        AgreementStatus s = QueryParameters.vocabulary("status", status, AgreementStatus.class);
+    /** The agreement filters; {@code domain}, {@code kind} and {@code status} each take several values. */
+    public static Filters filters(String party, List<String> domain, List<String> kind, List<String> status,
+                                  String occasion, String from, String to) {
         LocalDate fromDate = QueryParameters.date("from", from);
         LocalDate toDate = QueryParameters.date("to", to);
         QueryParameters.range(fromDate, toDate);
         return new Filters(QueryParameters.code("party", party), null,
-                QueryParameters.vocabulary("domain", domain, CooperationDomain.class), k == null ? null : k.name(),
-                s == null ? null : s.name(), QueryParameters.text("occasion", occasion), fromDate, toDate, null, null);
+                QueryParameters.vocabularyCodes("domain", domain, CooperationDomain.class),
+                QueryParameters.vocabularyCodes("kind", kind, AgreementKind.class),
+                QueryParameters.vocabularyCodes("status", status, AgreementStatus.class), QueryParameters.text("occasion", occasion), fromDate, toDate, null, null);
     }
 }

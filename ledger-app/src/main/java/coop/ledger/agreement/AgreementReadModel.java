@@ -46,10 +46,10 @@ public class AgreementReadModel {
         return new Where()
                 .and("EXISTS (SELECT 1 FROM dash_agreement_participant fp WHERE fp.agreement_id = a.id "
                         + "AND fp.party_code = ?)", f.party())
-                .and("EXISTS (SELECT 1 FROM dash_agreement_domain fd WHERE fd.agreement_id = a.id "
-                        + "AND fd.domain_code = ?)", f.domainCode())
-                .and("a.kind = ?", f.kind())
-                .and("a.status = ?", f.status())
+                .andIn("EXISTS (SELECT 1 FROM dash_agreement_domain fd WHERE fd.agreement_id = a.id "
+                        + "AND fd.domain_code IN (%s))", f.domains())
+                .andIn("a.kind IN (%s)", f.kinds())
+                .andIn("a.status IN (%s)", f.statuses())
                 .and("a.occasion = ?", f.occasion())
                 .and("a.signed_on >= ?", f.from())
                 .and("a.signed_on <= ?", f.to());

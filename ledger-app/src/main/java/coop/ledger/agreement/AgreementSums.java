@@ -22,6 +22,14 @@ public final class AgreementSums {
 
     /** What {@link #SUMS} adds up. {@code paymentsTotal} is null when no agreement was summed. */
     public record Sums(long agreements, long inForce, CooperationItemCounts items, BigDecimal paymentsTotal) {
+
+        /**
+         * Agreements that have ended (expired, terminated or superseded): every one not in force, as
+         * {@link AgreementStatus#ended()} says.
+         */
+        public long ended() {
+            return agreements - inForce;
+        }
     }
 
     private AgreementSums() {

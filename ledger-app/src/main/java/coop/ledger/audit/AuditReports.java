@@ -164,13 +164,19 @@ class AuditReports {
         Money agreed = projects.stream().map(ProjectState::agreedInvestment).filter(m -> m != null)
                 .reduce(Money.zero(), Money::plus);
         Money actual = projects.stream().map(ProjectState::actualInvestment).reduce(Money.zero(), Money::plus);
+        List<ProjectState> live = projects.stream().filter(p -> p.status().live()).toList();
+        Money liveAgreed = live.stream().map(ProjectState::agreedInvestment).filter(m -> m != null)
+                .reduce(Money.zero(), Money::plus);
         Money paid = agreements.stream().map(AgreementState::paymentsTotal).reduce(Money.zero(), Money::plus);
         return new LedgerSummary(recordedAt, parties,
                 new AgreementFigures(agreements.size(), agreementsByStatus,
+                        agreements.stream().filter(a -> a.status().ended()).count(),
                         agreements.stream().mapToLong(a -> a.itemCounts().total()).sum(),
                         agreements.stream().mapToLong(a -> a.itemCounts().completed()).sum(), paid.plain()),
                 new ProjectFigures(projects.size(), projects.stream().mapToLong(ProjectState::projectCount).sum(),
-                        projectsByStatus, agreed.plain(), agreed.toChinese(), actual.plain(), actual.toChinese()),
+                        projectsByStatus, agreed.plain(), agreed.toChinese(), actual.plain(), actual.toChinese(),
+                        live.size(), live.stream().mapToLong(ProjectState::projectCount).sum(), liveAgreed.plain(),
+                        liveAgreed.toChinese()),
                 new ProgrammeFigures(programmes.size(),
                         programmes.stream().mapToLong(p -> p.counts().planned()).sum(),
                         programmes.stream().mapToLong(p -> p.counts().addedLater()).sum(),

@@ -79,12 +79,19 @@ final class AuditViews {
             ProgrammeFigures programmes) {
     }
 
-    record AgreementFigures(long total, Map<String, Long> byStatus, long items, long itemsCompleted,
+    /** {@code ended}: expired, terminated or superseded ({@code AgreementStatus.ended()}). */
+    record AgreementFigures(long total, Map<String, Long> byStatus, long ended, long items, long itemsCompleted,
                             String paymentsYuan) {
     }
 
+    /**
+     * Every project record, cancelled ones included, and apart the live ones (every status but cancelled,
+     * {@code ProjectStatus.live()}): the headline the dashboard shows.
+     */
     record ProjectFigures(long records, long projectCount, Map<String, Long> byStatus, String agreedInvestmentYuan,
-                          String agreedInvestmentText, String actualInvestmentYuan, String actualInvestmentText) {
+                          String agreedInvestmentText, String actualInvestmentYuan, String actualInvestmentText,
+                          long liveRecords, long liveProjectCount, String liveAgreedInvestmentYuan,
+                          String liveAgreedInvestmentText) {
     }
 
     record ProgrammeFigures(long total, long itemsPlanned, long itemsAddedLater, long itemsCompleted) {

@@ -4,6 +4,7 @@ import coop.ledger.agreement.ItemProgress;
 import coop.ledger.shared.web.Amount;
 import coop.ledger.shared.web.Label;
 
-record AgreementGroup(String key, Label label, long agreements, long inForce, ItemProgress items,
-                             Amount paymentsTotal) {
+/** {@code inForce} + {@code ended} (expired, terminated or superseded) = {@code agreements}. */
+record AgreementGroup(String key, Label label, long agreements, long inForce, long ended, ItemProgress items,
+                      Amount paymentsTotal) {
 }

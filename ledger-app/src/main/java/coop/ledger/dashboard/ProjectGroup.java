@@ -4,11 +4,12 @@ import coop.ledger.shared.web.Amount;
 import coop.ledger.shared.web.Label;
 
 /**
- * {@code projects} and {@code agreedInvestment} count every record, intentions (意向签约) included;
- * {@code intentionProjects} and {@code intentionAgreedInvestment} are the part of them still intentions, so
- * firmly signed = projects − intentionProjects.
+ * {@code projects} and {@code agreedInvestment} count every record, intentions (意向签约) and cancelled projects
+ * included; {@code intentionProjects} and {@code intentionAgreedInvestment} are the part of them still intentions, so
+ * firmly signed = projects − intentionProjects. {@code live} and {@code cancelled} split the same records by
+ * status: live + cancelled = all.
  */
 record ProjectGroup(String key, Label label, long projects, long records, Amount agreedInvestment,
-                           long recordsWithAgreedInvestment, Amount actualInvestment, long intentionProjects,
-                           Amount intentionAgreedInvestment) {
+                    long recordsWithAgreedInvestment, Amount actualInvestment, long intentionProjects,
+                    Amount intentionAgreedInvestment, ProjectPart live, ProjectPart cancelled) {
 }

@@ -6,8 +6,14 @@ import coop.ledger.shared.query.QueryParameters;
 import coop.ledger.shared.query.Filters;
 import coop.ledger.processing.QueryCache;
 import coop.ledger.programme.api.ServiceItemStatus;
+import coop.ledger.agreement.api.AgreementKind;
+import coop.ledger.agreement.api.AgreementStatus;
+import coop.ledger.project.api.ProjectStatus;
+import coop.ledger.shared.CooperationDomain;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 
 /** Totals and completion rates by group, as dashboards chart them. */
 @RestController
@@ -34,11 +41,14 @@ class StatsController {
             description = "projects sums how many projects each record stands for (projectCount); records counts "
                     + "records. A project with two hosts counts for each host; total counts it once.")
     public ProjectStats projects(
-            @Parameter(description = "host, investor, domain, occasion, status, month or year") @RequestParam(required = false) String groupBy,
-            @RequestParam(required = false) String party, @RequestParam(required = false) String role,
-            @RequestParam(required = false) String domain, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String occasion, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
+            @Parameter(description = "host, investor, domain, occasion, status, month or year", schema = @Schema(allowableValues = {"host", "investor", "domain", "occasion", "status", "month", "year"})) @RequestParam String groupBy,
+            @Parameter(description = "a party code: projects it hosts or invests in") @RequestParam(required = false) String party,
+            @Parameter(description = "narrows party: HOST or INVESTOR (or both)", array = @ArraySchema(schema = @Schema(allowableValues = {"HOST", "INVESTOR"}))) @RequestParam(required = false) List<String> role,
+            @Parameter(description = "domains, comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = CooperationDomain.class))) @RequestParam(required = false) List<String> domain,
+            @Parameter(description = "statuses, comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = ProjectStatus.class))) @RequestParam(required = false) List<String> status,
+            @Parameter(description = "the signing occasion (签约活动), exactly") @RequestParam(required = false) String occasion,
+            @Parameter(description = "signed on or after", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String from,
+            @Parameter(description = "signed on or before", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to) {
         String group = QueryParameters.choice("groupBy", groupBy, StatsReadModel.PROJECT_GROUPS, null);
         Filters filters = ProjectQueryController.filters(party, role, domain, status, occasion, from, to);
         return cache.get(Arrays.asList("stats/projects", group, filters), () -> stats.projects(group, filters));
@@ -50,19 +60,18 @@ class StatsController {
             description = "Figures weigh each item record by its itemCount. completionRate = completed / "
                     + "(planned + addedLater - withdrawn).")
     public ProgrammeStats programmes(
-            @Parameter(description = "programme, category or responsible") @RequestParam(required = false) String groupBy,
+            @Parameter(description = "programme, category or responsible", schema = @Schema(allowableValues = {"programme", "category", "responsible"})) @RequestParam String groupBy,
             @Parameter(description = "items this party is responsible for") @RequestParam(required = false) String party,
             @RequestParam(required = false) String programme, @RequestParam(required = false) String category,
-            @Parameter(description = "OPEN, COMPLETED or WITHDRAWN") @RequestParam(required = false) String status,
-            @Parameter(description = "listed on or after, yyyy-MM-dd") @RequestParam(required = false) String from,
-            @Parameter(description = "listed on or before, yyyy-MM-dd") @RequestParam(required = false) String to) {
+            @Parameter(description = "item statuses, comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = ServiceItemStatus.class))) @RequestParam(required = false) List<String> status,
+            @Parameter(description = "listed on or after", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String from,
+            @Parameter(description = "listed on or before", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to) {
         String group = QueryParameters.choice("groupBy", groupBy, StatsReadModel.PROGRAMME_GROUPS, null);
-        ServiceItemStatus s = QueryParameters.vocabulary("status", status, ServiceItemStatus.class);
         LocalDate fromDate = QueryParameters.date("from", from);
         LocalDate toDate = QueryParameters.date("to", to);
         QueryParameters.range(fromDate, toDate);
         Filters filters = new Filters(QueryParameters.code("party", party), null, null, null,
-                s == null ? null : s.name(), null, fromDate, toDate, QueryParameters.code("programme", programme),
+                QueryParameters.vocabularyCodes("status", status, ServiceItemStatus.class), null, fromDate, toDate, QueryParameters.code("programme", programme),
                 QueryParameters.text("category", category));
         return cache.get(Arrays.asList("stats/programmes", group, filters), () -> stats.programmes(group, filters));
     }
@@ -73,11 +82,14 @@ class StatsController {
             description = "completionRate = completed / (items - dropped). An agreement with two domains counts for "
                     + "each domain; total counts it once.")
     public AgreementStats agreements(
-            @Parameter(description = "domain, kind, status, occasion, party, month or year") @RequestParam(required = false) String groupBy,
-            @RequestParam(required = false) String party, @RequestParam(required = false) String domain,
-            @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String occasion, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
+            @Parameter(description = "domain, kind, status, occasion, party, month or year", schema = @Schema(allowableValues = {"domain", "kind", "status", "occasion", "party", "month", "year"})) @RequestParam String groupBy,
+            @Parameter(description = "a party code: agreements it signs or observes") @RequestParam(required = false) String party,
+            @Parameter(description = "domains, comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = CooperationDomain.class))) @RequestParam(required = false) List<String> domain,
+            @Parameter(description = "agreement kinds, comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = AgreementKind.class))) @RequestParam(required = false) List<String> kind,
+            @Parameter(description = "statuses, comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = AgreementStatus.class))) @RequestParam(required = false) List<String> status,
+            @Parameter(description = "the signing occasion (签约活动), exactly") @RequestParam(required = false) String occasion,
+            @Parameter(description = "signed on or after", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String from,
+            @Parameter(description = "signed on or before", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to) {
         String group = QueryParameters.choice("groupBy", groupBy, StatsReadModel.AGREEMENT_GROUPS, null);
         Filters filters = AgreementQueryController.filters(party, domain, kind, status, occasion, from, to);
         return cache.get(Arrays.asList("stats/agreements", group, filters), () -> stats.agreements(group, filters));

@@ -7,6 +7,7 @@ import coop.ledger.agreement.state.CooperationItemCounts;
 import coop.ledger.agreement.AgreementReadModel;
 import coop.ledger.agreement.AgreementSums;
 import coop.ledger.project.ProjectReadModel;
+import coop.ledger.project.ProjectSums;
 import coop.ledger.shared.query.Filters;
 import coop.ledger.party.PartyNames;
 import coop.ledger.shared.query.Where;
@@ -67,29 +68,27 @@ class StatsReadModel {
             default -> throw new IllegalArgumentException(groupBy);
         };
         Where where = ProjectReadModel.where(filters);
-        String measures = "SUM(p.project_count), COUNT(*), SUM(p.agreed_investment), COUNT(p.agreed_investment), "
-                + "SUM(p.actual_investment), SUM(CASE WHEN p.intention THEN p.project_count ELSE 0 END), "
-                + "SUM(CASE WHEN p.intention THEN p.agreed_investment END)";
-        record Raw(String key, long projects, long records, BigDecimal agreed, long withAgreed, BigDecimal actual,
-                   long intentions, BigDecimal intentionAgreed) {
+        String measures = ProjectSums.SUMS;
+        record Raw(String key, ProjectSums.Sums sums) {
         }
-        SqlRow<Raw> row = rs -> new Raw(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getBigDecimal(4),
-                rs.getLong(5), rs.getBigDecimal(6), rs.getLong(7), rs.getBigDecimal(8));
+        SqlRow<Raw> row = rs -> new Raw(rs.getString(1), ProjectSums.read(rs, 2));
         List<Raw> raws = jdbc.query("SELECT " + g.key() + ", " + measures + " FROM dash_project p " + g.join()
                 + where.sql() + " GROUP BY " + g.key(), (rs, i) -> row.map(rs), where.args().toArray());
         Raw total = jdbc.queryForObject("SELECT NULL, " + measures + " FROM dash_project p" + where.sql(),
                 (rs, i) -> row.map(rs), where.args().toArray());
         Function<String, Label> label = labels(g, raws.stream().map(Raw::key).toList());
-        List<ProjectGroup> groups = new ArrayList<>(raws.stream().map(r -> new ProjectGroup(r.key(),
-                label.apply(r.key()), r.projects(), r.records(), sum(r.agreed()), r.withAgreed(), sum(r.actual()),
-                r.intentions(), sum(r.intentionAgreed())))
-                .toList());
+        List<ProjectGroup> groups = new ArrayList<>(raws.stream()
+                .map(r -> projectGroup(r.key(), label.apply(r.key()), r.sums())).toList());
         groups.sort(g.chronological() ? Comparator.comparing(ProjectGroup::key, nullsLast())
                 : Comparator.comparingLong(ProjectGroup::projects).reversed()
                 .thenComparing(ProjectGroup::key, nullsLast()));
-        return new ProjectStats(groupBy, groups, new ProjectGroup(null, new Label(null, "合计", "total"),
-                total.projects(), total.records(), sum(total.agreed()), total.withAgreed(), sum(total.actual()),
-                total.intentions(), sum(total.intentionAgreed())));
+        return new ProjectStats(groupBy, groups, projectGroup(null, new Label(null, "合计", "total"), total.sums()));
+    }
+
+    private static ProjectGroup projectGroup(String key, Label label, ProjectSums.Sums s) {
+        return new ProjectGroup(key, label, s.projects(), s.records(), sum(s.agreedInvestment()),
+                s.recordsWithAgreedInvestment(), sum(s.actualInvestment()), s.intentionProjects(),
+                sum(s.intentionAgreedInvestment()), ProjectPart.of(s.live()), ProjectPart.of(s.cancelled()));
     }
 
     // ------------------------------------------------------------------ programmes
@@ -128,7 +127,7 @@ class StatsReadModel {
                         + "AND fr.item_id = i.item_id AND fr.party_code = ?)", f.party())
                 .and("i.programme_id = ?", f.programme())
                 .and("i.category = ?", f.category())
-                .and("i.status = ?", f.status())
+                .andIn("i.status IN (%s)", f.statuses())
                 .and("i.listed_on >= ?", f.from())
                 .and("i.listed_on <= ?", f.to());
     }
@@ -149,12 +148,12 @@ class StatsReadModel {
         };
         Where where = AgreementReadModel.where(filters);
         String measures = AgreementSums.SUMS;
-        record Raw(String key, long agreements, long inForce, ItemProgress items, BigDecimal payments) {
+        record Raw(String key, long agreements, long inForce, long ended, ItemProgress items, BigDecimal payments) {
         }
         SqlRow<Raw> row = rs -> {
             AgreementSums.Sums sums = AgreementSums.read(rs, 2);
-            return new Raw(rs.getString(1), sums.agreements(), sums.inForce(), ItemProgress.of(sums.items()),
-                    sums.paymentsTotal());
+            return new Raw(rs.getString(1), sums.agreements(), sums.inForce(), sums.ended(),
+                    ItemProgress.of(sums.items()), sums.paymentsTotal());
         };
         List<Raw> raws = jdbc.query("SELECT " + g.key() + ", " + measures + " FROM dash_agreement a " + g.join()
                 + where.sql() + " GROUP BY " + g.key(), (rs, i) -> row.map(rs), where.args().toArray());
@@ -162,12 +161,13 @@ class StatsReadModel {
                 (rs, i) -> row.map(rs), where.args().toArray());
         Function<String, Label> label = labels(g, raws.stream().map(Raw::key).toList());
         List<AgreementGroup> groups = new ArrayList<>(raws.stream().map(r -> new AgreementGroup(r.key(),
-                label.apply(r.key()), r.agreements(), r.inForce(), r.items(), sum(r.payments()))).toList());
+                label.apply(r.key()), r.agreements(), r.inForce(), r.ended(), r.items(), sum(r.payments())))
+                .toList());
         groups.sort(g.chronological() ? Comparator.comparing(AgreementGroup::key, nullsLast())
                 : Comparator.comparingLong(AgreementGroup::agreements).reversed()
                 .thenComparing(AgreementGroup::key, nullsLast()));
         return new AgreementStats(groupBy, groups, new AgreementGroup(null,
-                new Label(null, "合计", "total"), total.agreements(), total.inForce(), total.items(),
+                new Label(null, "合计", "total"), total.agreements(), total.inForce(), total.ended(), total.items(),
                 sum(total.payments())));
     }
 

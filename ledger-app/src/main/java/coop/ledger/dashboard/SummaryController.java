@@ -4,6 +4,7 @@ import coop.ledger.shared.query.QueryParameters;
 import coop.ledger.processing.QueryCache;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,9 +34,9 @@ class SummaryController {
                     + "date. period=year|month adds a breakdown by period. lastEventPosition is the global position "
                     + "of the newest event the projections applied.")
     public SummaryReadModel.Summary summary(
-            @Parameter(description = "yyyy-MM-dd") @RequestParam(required = false) String from,
-            @Parameter(description = "yyyy-MM-dd") @RequestParam(required = false) String to,
-            @Parameter(description = "year or month") @RequestParam(required = false) String period) {
+            @Parameter(description = "yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String from,
+            @Parameter(description = "yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to,
+            @Parameter(description = "a breakdown by year or month", schema = @Schema(allowableValues = {"year", "month"})) @RequestParam(required = false) String period) {
         LocalDate fromDate = QueryParameters.date("from", from);
         LocalDate toDate = QueryParameters.date("to", to);
         QueryParameters.range(fromDate, toDate);

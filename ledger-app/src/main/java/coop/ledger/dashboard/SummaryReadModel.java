@@ -3,6 +3,7 @@ package coop.ledger.dashboard;
 import coop.ledger.agreement.AgreementSums;
 import coop.ledger.agreement.ItemProgress;
 import coop.ledger.programme.ServiceProgress;
+import coop.ledger.project.ProjectSums;
 import coop.ledger.programme.ProgrammeItemSums;
 import coop.ledger.agreement.state.CooperationItemCounts;
 import coop.ledger.shared.query.Where;
@@ -31,10 +32,16 @@ class SummaryReadModel {
                           boolean rebuilding) {
     }
 
-    public record AgreementFigures(long total, long inForce) {
+    /** {@code inForce} + {@code ended} (expired, terminated or superseded) = {@code total}. */
+    public record AgreementFigures(long total, long inForce, long ended) {
     }
 
-    public record ProjectFigures(long projects, long records, Amount agreedInvestment, Amount actualInvestment) {
+    /**
+     * Every project record (intentions and cancelled ones included) and, apart, the {@code live} ones (every status
+     * but cancelled: the headline the dashboard shows) and the {@code cancelled} ones; live + cancelled = all.
+     */
+    public record ProjectFigures(long projects, long records, Amount agreedInvestment, Amount actualInvestment,
+                                 ProjectPart live, ProjectPart cancelled) {
     }
 
     /** What happened in one year or month: signings, and completions by their completion date. */
@@ -66,10 +73,10 @@ class SummaryReadModel {
         long parties = jdbc.queryForObject("SELECT COUNT(*) FROM dash_party", Long.class);
         AgreementSums.Sums a = jdbc.queryForObject("SELECT " + AgreementSums.SUMS + " FROM dash_agreement a"
                 + agreements.sql(), (rs, i) -> AgreementSums.read(rs, 1), agreements.args().toArray());
-        ProjectFigures p = jdbc.queryForObject("SELECT SUM(p.project_count), COUNT(*), SUM(p.agreed_investment), "
-                        + "SUM(p.actual_investment) FROM dash_project p" + projects.sql(),
-                (rs, i) -> new ProjectFigures(rs.getLong(1), rs.getLong(2), StatsReadModel.sum(rs.getBigDecimal(3)),
-                        StatsReadModel.sum(rs.getBigDecimal(4))), projects.args().toArray());
+        ProjectSums.Sums ps = jdbc.queryForObject("SELECT " + ProjectSums.SUMS + " FROM dash_project p"
+                + projects.sql(), (rs, i) -> ProjectSums.read(rs, 1), projects.args().toArray());
+        ProjectFigures p = new ProjectFigures(ps.projects(), ps.records(), StatsReadModel.sum(ps.agreedInvestment()),
+                StatsReadModel.sum(ps.actualInvestment()), ProjectPart.of(ps.live()), ProjectPart.of(ps.cancelled()));
         ServiceProgress s = jdbc.queryForObject("SELECT " + ProgrammeItemSums.SUMS
                         + " FROM dash_programme_item i" + items.sql(),
                 (rs, i) -> ServiceProgress.of(ProgrammeItemSums.read(rs, 1)), items.args().toArray());
@@ -89,7 +96,7 @@ class SummaryReadModel {
             }
         }
         List<PeriodFigures> periods = period == null ? null : periods(period, from, to);
-        return new Summary(from, to, parties, new AgreementFigures(a.agreements(), a.inForce()),
+        return new Summary(from, to, parties, new AgreementFigures(a.agreements(), a.inForce(), a.ended()),
                 ItemProgress.of(a.items()), p, s, StatsReadModel.sum(a.paymentsTotal()),
                 lastPosition, lastUpdate, period, periods, rebuild.running());
     }

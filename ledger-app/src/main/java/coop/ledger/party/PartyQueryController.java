@@ -8,12 +8,15 @@ import coop.ledger.processing.QueryCache;
 import coop.ledger.shared.PartyKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** The list of parties, from the party slice's read model. */
 @RestController
@@ -32,14 +35,13 @@ class PartyQueryController {
     @Operation(summary = "List parties (参与方), filtered, sorted and paged",
             description = "Sort fields: code, name, kind, establishedOn, updated. Default code,asc.")
     public Page<PartyItem> list(
-            @Parameter(description = "party kind, e.g. GOVERNMENT or 部门") @RequestParam(required = false) String kind,
+            @Parameter(description = "party kinds, e.g. GOVERNMENT or 部门, comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = PartyKind.class))) @RequestParam(required = false) List<String> kind,
             @Parameter(description = "a government's code: its departments") @RequestParam(required = false) String parent,
             @Parameter(description = "field,asc|desc") @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
-        PartyKind k = QueryParameters.vocabulary("kind", kind, PartyKind.class);
         Filters filters = new Filters(QueryParameters.code("parent", parent), null, null,
-                k == null ? null : k.name(), null, null, null, null, null, null);
+                QueryParameters.vocabularyCodes("kind", kind, PartyKind.class), null, null, null, null, null, null);
         PageRequest request = QueryParameters.page(page, size, sort, PartyReadModel.SORTS, "code,asc");
         return cache.get(Arrays.asList("parties", filters, request), () -> parties.list(filters, request));
     }

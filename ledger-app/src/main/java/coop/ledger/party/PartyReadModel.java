@@ -32,7 +32,7 @@ public class PartyReadModel {
 
     /** {@code party} names the parent: the departments of a government. */
     public Page<PartyItem> list(Filters f, PageRequest page) {
-        Where where = new Where().and("d.kind = ?", f.kind()).and("d.parent_code = ?", f.party());
+        Where where = new Where().andIn("d.kind IN (%s)", f.kinds()).and("d.parent_code = ?", f.party());
         long total = jdbc.queryForObject("SELECT COUNT(*) FROM dash_party d" + where.sql(), Long.class,
                 where.args().toArray());
         List<PartyItem> rows = jdbc.query("SELECT d.code, d.name_zh, d.name_en, d.kind, d.parent_code, "

@@ -7,6 +7,7 @@ import coop.ledger.shared.query.PageRequest;
 import coop.ledger.processing.QueryCache;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,8 +35,8 @@ class ProgrammeQueryController {
                     + "Item figures are weighted by how many items each record stands for.")
     public Page<ProgrammeItem> list(
             @Parameter(description = "a party code: programmes it takes part in or has items of") @RequestParam(required = false) String party,
-            @Parameter(description = "declared on or after, yyyy-MM-dd") @RequestParam(required = false) String from,
-            @Parameter(description = "declared on or before, yyyy-MM-dd") @RequestParam(required = false) String to,
+            @Parameter(description = "declared on or after, yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String from,
+            @Parameter(description = "declared on or before, yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to,
             @Parameter(description = "field,asc|desc") @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {

@@ -9,6 +9,8 @@ import coop.ledger.project.api.ProjectStatus;
 import coop.ledger.shared.CooperationDomain;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,6 +24,8 @@ import java.util.List;
 @RestController
 @Tag(name = "Queries")
 public class ProjectQueryController {
+
+    public static final List<String> ROLES = List.of("HOST", "INVESTOR");
 
     private final ProjectReadModel projects;
     private final QueryCache cache;
@@ -37,12 +41,12 @@ public class ProjectQueryController {
                     + "updated (projects without an agreed investment sort last). Default signedOn,desc.")
     public Page<ProjectItem> list(
             @Parameter(description = "a party code: projects it hosts or invests in") @RequestParam(required = false) String party,
-            @Parameter(description = "narrows party: HOST or INVESTOR") @RequestParam(required = false) String role,
-            @Parameter(description = "a domain (code, 中文 or English label)") @RequestParam(required = false) String domain,
-            @Parameter(description = "INTENTION, SIGNED, UNDER_CONSTRUCTION, IN_OPERATION (COMPLETED is still accepted) or CANCELLED") @RequestParam(required = false) String status,
+            @Parameter(description = "narrows party: HOST or INVESTOR (or both)", array = @ArraySchema(schema = @Schema(allowableValues = {"HOST", "INVESTOR"}))) @RequestParam(required = false) List<String> role,
+            @Parameter(description = "domains (code, 中文 or English label), comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = CooperationDomain.class))) @RequestParam(required = false) List<String> domain,
+            @Parameter(description = "statuses, comma-separated or repeated: any of them (COMPLETED is still accepted for IN_OPERATION)", array = @ArraySchema(schema = @Schema(implementation = ProjectStatus.class))) @RequestParam(required = false) List<String> status,
             @Parameter(description = "the signing occasion (签约活动), exactly") @RequestParam(required = false) String occasion,
-            @Parameter(description = "signed on or after, yyyy-MM-dd") @RequestParam(required = false) String from,
-            @Parameter(description = "signed on or before, yyyy-MM-dd") @RequestParam(required = false) String to,
+            @Parameter(description = "signed on or after, yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String from,
+            @Parameter(description = "signed on or before, yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to,
             @Parameter(description = "field,asc|desc") @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
@@ -51,18 +55,19 @@ public class ProjectQueryController {
         return cache.get(Arrays.asList("projects", filters, request), () -> projects.list(filters, request));
     }
 
-    public static Filters filters(String party, String role, String domain, String status, String occasion, String from,
-                           String to) {
+    /** The project filters; {@code role}, {@code domain} and {@code status} each take several values. */
+    public static Filters filters(String party, List<String> role, List<String> domain, List<String> status,
+                                  String occasion, String from, String to) {
         // Before the dashboards used the core's vocabulary they called IN_OPERATION "COMPLETED"; links keep working.
-        String given = status != null && status.strip().equalsIgnoreCase("COMPLETED") ? "IN_OPERATION" : status;
-        ProjectStatus s = QueryParameters.vocabulary("status", given, ProjectStatus.class);
+        List<String> given = QueryParameters.values(status).stream()
+                .map(s -> s.equalsIgnoreCase("COMPLETED") ? "IN_OPERATION" : s).toList();
         LocalDate fromDate = QueryParameters.date("from", from);
         LocalDate toDate = QueryParameters.date("to", to);
         QueryParameters.range(fromDate, toDate);
-        String r = role == null || role.isBlank() ? null
-                : QueryParameters.choice("role", role.strip().toUpperCase(), List.of("HOST", "INVESTOR"), null);
-        return new Filters(QueryParameters.code("party", party), r,
-                QueryParameters.vocabulary("domain", domain, CooperationDomain.class), null,
-                s == null ? null : s.name(), QueryParameters.text("occasion", occasion), fromDate, toDate, null, null);
+        List<String> roles = QueryParameters.values(role).stream()
+                .map(r -> QueryParameters.choice("role", r.toUpperCase(), ROLES, null)).distinct().sorted().toList();
+        return new Filters(QueryParameters.code("party", party), roles,
+                QueryParameters.vocabularyCodes("domain", domain, CooperationDomain.class), null,
+                QueryParameters.vocabularyCodes("status", given, ProjectStatus.class), QueryParameters.text("occasion", occasion), fromDate, toDate, null, null);
     }
 }

@@ -42,17 +42,23 @@ public class ProjectReadModel {
     public static Where where(Filters f) {
         Where where = new Where();
         if (f.party() != null) {
-            if (f.role() != null) {
-                where.andAlways("EXISTS (SELECT 1 FROM dash_project_party fp WHERE fp.project_id = p.id "
-                        + "AND fp.party_code = ? AND fp.party_role = ?)", f.party(), f.role());
+            if (!f.roles().isEmpty()) {
+                Object[] args = new Object[f.roles().size() + 1];
+                args[0] = f.party();
+                for (int i = 0; i < f.roles().size(); i++) {
+                    args[i + 1] = f.roles().get(i);
+                }
+                where.andAlways(("EXISTS (SELECT 1 FROM dash_project_party fp WHERE fp.project_id = p.id "
+                        + "AND fp.party_code = ? AND fp.party_role IN (%s))").formatted(
+                        Where.placeholders(f.roles().size())), args);
             } else {
                 where.and("EXISTS (SELECT 1 FROM dash_project_party fp WHERE fp.project_id = p.id "
                         + "AND fp.party_code = ?)", f.party());
             }
         }
         return where
-                .and("p.domain_code = ?", f.domainCode())
-                .and("p.status = ?", f.status())
+                .andIn("p.domain_code IN (%s)", f.domains())
+                .andIn("p.status IN (%s)", f.statuses())
                 .and("p.occasion = ?", f.occasion())
                 .and("p.signed_on >= ?", f.from())
                 .and("p.signed_on <= ?", f.to());

@@ -64,6 +64,35 @@ class ApiDocumentationTest extends LedgerHttpTest {
     }
 
     @Test
+    void query_parameters_document_their_type_format_allowed_values_and_whether_they_are_required() {
+        JsonNode paths = api.get("/v3/api-docs").send().json().path("paths");
+
+        for (String stats : new String[] {"/api/stats/projects", "/api/stats/programmes", "/api/stats/agreements"}) {
+            JsonNode groupBy = parameter(paths, stats, "groupBy");
+            assertThat(groupBy.path("required").asBoolean()).as("groupBy of %s is required", stats).isTrue();
+            assertThat(groupBy.path("schema").path("enum").isEmpty()).as("groupBy of %s", stats).isFalse();
+        }
+        JsonNode status = parameter(paths, "/api/projects", "status");
+        assertThat(status.path("schema").path("type").asString()).isEqualTo("array");
+        assertThat(status.path("schema").path("items").path("enum").valueStream().map(JsonNode::asString))
+                .containsExactly("INTENTION", "SIGNED", "UNDER_CONSTRUCTION", "IN_OPERATION", "CANCELLED");
+        assertThat(parameter(paths, "/api/agreements", "kind").path("schema").path("items").path("enum").isEmpty())
+                .isFalse();
+        assertThat(parameter(paths, "/api/projects", "from").path("schema").path("format").asString())
+                .isEqualTo("date");
+        assertThat(parameter(paths, "/api/summary", "period").path("schema").path("enum").valueStream()
+                .map(JsonNode::asString)).containsExactly("year", "month");
+        assertThat(parameter(paths, "/api/audit/summary", "recordedAt").path("schema").path("format").asString())
+                .isEqualTo("date-time");
+    }
+
+    private static JsonNode parameter(JsonNode paths, String path, String name) {
+        return paths.path(path).path("get").path("parameters").valueStream()
+                .filter(p -> p.path("name").asString().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(path + " documents no parameter " + name));
+    }
+
+    @Test
     void health_is_up() {
         Reply health = api.get("/actuator/health").send();
 

@@ -455,10 +455,16 @@ class CrossEndpointConsistencyTest extends DashboardTest {
     private void compareSummary(Ledger ledger, Snapshot before, Snapshot after) {
         Figures agreements = sumAll(ledger.agreements().values(), this::agreementFigures);
         Figures projects = sumAll(ledger.projects().values(), this::projectFigures);
+        Figures cancelled = sumAll(ledger.projects().values().stream()
+                .filter(v -> "CANCELLED".equals(code(v.path("status")))).toList(), this::projectFigures);
+        Figures live = projects.minus(cancelled);
         Figures programmeItems = sumAll(ledger.programmes().values(), v -> serviceFigures(v.path("items")));
         Figures expected = Figures.of("parties", ledger.recorded().parties().size(),
                         "agreements.total", agreements.get("agreements"), "agreements.inForce", agreements.get("inForce"),
+                        "agreements.ended", agreements.sum("agreements").subtract(agreements.sum("inForce")),
                         "paymentsTotal", agreements.get("paymentsTotal"))
+                .plus(prefixed("projects.live.", live, PROJECT_PART))
+                .plus(prefixed("projects.cancelled.", cancelled, PROJECT_PART))
                 .plus(prefixed("cooperationItems.", agreements, LIST))
                 .plus(prefixed("projects.", projects, "projects", "records", "agreedInvestment", "actualInvestment"))
                 .plus(prefixed("programmeItems.", programmeItems, "planned", "addedLater", "total", "completed",
@@ -466,7 +472,8 @@ class CrossEndpointConsistencyTest extends DashboardTest {
         Map<String, String> shape = join(shape("", "parties", "agreements.total", "agreements.inForce",
                         "paymentsTotal=paymentsTotal.yuan", "projects.projects", "projects.records",
                         "projects.agreedInvestment=projects.agreedInvestment.yuan",
-                        "projects.actualInvestment=projects.actualInvestment.yuan"),
+                        "projects.actualInvestment=projects.actualInvestment.yuan", "agreements.ended"),
+                shape("", projectPartShape("projects.live.")), shape("", projectPartShape("projects.cancelled.")),
                 shape("", prefixedNames("cooperationItems.", LIST)),
                 shape("", prefixedNames("programmeItems.", "planned", "addedLater", "total", "completed", "withdrawn",
                         "open")));
@@ -540,9 +547,14 @@ class CrossEndpointConsistencyTest extends DashboardTest {
     private void compareAuditSummary(Ledger ledger, Snapshot before, Snapshot after) {
         Figures agreements = sumAll(ledger.agreements().values(), this::agreementFigures);
         Figures projects = sumAll(ledger.projects().values(), this::projectFigures);
+        Figures live = sumAll(ledger.projects().values().stream()
+                .filter(v -> !"CANCELLED".equals(code(v.path("status")))).toList(), this::projectFigures);
         Figures programmeItems = sumAll(ledger.programmes().values(), v -> serviceFigures(v.path("items")));
         Figures expected = Figures.of("parties", ledger.recorded().parties().size(),
                 "agreements.total", agreements.get("agreements"), "agreements.items", agreements.get("total"),
+                "agreements.ended", agreements.sum("agreements").subtract(agreements.sum("inForce")),
+                "projects.liveRecords", live.get("records"), "projects.liveProjectCount", live.get("projects"),
+                "projects.liveAgreedInvestmentYuan", live.get("agreedInvestment"),
                 "agreements.itemsCompleted", agreements.get("completed"),
                 "agreements.paymentsYuan", agreements.get("paymentsTotal"),
                 "projects.records", projects.get("records"), "projects.projectCount", projects.get("projects"),
@@ -811,6 +823,17 @@ class CrossEndpointConsistencyTest extends DashboardTest {
             result = result.plus(Figures.of(prefix + name, figures.sum(name)));
         }
         return result;
+    }
+
+    /** The figures of the live or the cancelled part of a set of projects, as the summary splits them. */
+    private static final String[] PROJECT_PART = {"projects", "records", "agreedInvestment", "actualInvestment",
+            "intentionProjects", "intentionAgreedInvestment"};
+
+    private static String[] projectPartShape(String prefix) {
+        return new String[] {prefix + "projects", prefix + "records",
+                prefix + "agreedInvestment=" + prefix + "agreedInvestment.yuan",
+                prefix + "actualInvestment=" + prefix + "actualInvestment.yuan", prefix + "intentionProjects",
+                prefix + "intentionAgreedInvestment=" + prefix + "intentionAgreedInvestment.yuan"};
     }
 
     private static String[] prefixedNames(String prefix, String... names) {

@@ -48,6 +48,26 @@ class StatsQueryTest extends DashboardTest {
     }
 
     @Test
+    void project_stats_count_live_and_cancelled_projects_apart_and_agreement_stats_ended_ones() {
+        JsonNode kaizhou = ok(get("/api/stats/projects?groupBy=domain&party=" + s.kaizhou().code()));
+        JsonNode total = kaizhou.path("total");
+        // the plant (13.3亿元, under construction) goes ahead; the logistics centre (1亿元) was cancelled
+        assertThat(total.path("live").path("projects").asLong()).isEqualTo(1);
+        assertThat(total.path("live").path("agreedInvestment").path("text").asString()).isEqualTo("13.3亿元");
+        assertThat(total.path("live").path("actualInvestment").path("text").asString()).isEqualTo("2.5亿元");
+        assertThat(total.path("cancelled").path("projects").asLong()).isEqualTo(1);
+        assertThat(total.path("cancelled").path("agreedInvestment").path("text").asString()).isEqualTo("1亿元");
+        assertThat(total.path("projects").asLong()).isEqualTo(2);
+        JsonNode logistics = byKey(kaizhou).get("LOGISTICS");
+        assertThat(logistics.path("live").path("records").asLong()).isZero();
+        assertThat(logistics.path("cancelled").path("records").asLong()).isEqualTo(1);
+
+        JsonNode wanzhou = ok(get("/api/stats/agreements?groupBy=kind&party=" + s.wanzhou().code())).path("total");
+        assertThat(wanzhou.path("inForce").asLong()).isEqualTo(1);
+        assertThat(wanzhou.path("ended").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void projects_by_status_domain_occasion_month_and_year() {
         String kaizhou = "&party=" + s.kaizhou().code();
         Map<String, JsonNode> byStatus = byKey(ok(get("/api/stats/projects?groupBy=status" + kaizhou)));

@@ -45,6 +45,34 @@ class SummaryTest extends DashboardTest {
     }
 
     @Test
+    void the_headline_separates_live_from_cancelled_projects_and_agreements_in_force_from_ended_ones() {
+        awaitProjections();
+        JsonNode before = ok(get("/api/summary"));
+
+        DashboardScenario.record(this);
+        JsonNode after = ok(get("/api/summary"));
+
+        // batch (43), plant and resort go ahead; the logistics centre (1亿元) was cancelled
+        assertThat(delta(before, after, "projects", "live", "projects")).isEqualTo(45);
+        assertThat(delta(before, after, "projects", "live", "records")).isEqualTo(3);
+        assertThat(yuanDelta(before, after, "projects", "live", "agreedInvestment"))
+                .isEqualByComparingTo("117130000000");
+        assertThat(yuanDelta(before, after, "projects", "live", "actualInvestment")).isEqualByComparingTo("250000000");
+        assertThat(delta(before, after, "projects", "cancelled", "projects")).isEqualTo(1);
+        assertThat(delta(before, after, "projects", "cancelled", "records")).isEqualTo(1);
+        assertThat(yuanDelta(before, after, "projects", "cancelled", "agreedInvestment"))
+                .isEqualByComparingTo("100000000");
+        // the figures of every record stay as they were: live + cancelled
+        assertThat(after.path("projects").path("projects").asLong()).isEqualTo(
+                after.path("projects").path("live").path("projects").asLong()
+                        + after.path("projects").path("cancelled").path("projects").asLong());
+        // the memorandum expired
+        assertThat(delta(before, after, "agreements", "ended")).isEqualTo(1);
+        assertThat(after.path("agreements").path("total").asLong()).isEqualTo(
+                after.path("agreements").path("inForce").asLong() + after.path("agreements").path("ended").asLong());
+    }
+
+    @Test
     void a_period_breakdown_counts_signings_and_completions_in_their_period() {
         awaitProjections();
         String range = "/api/summary?from=2021-06-01&to=2021-06-30&period=month";

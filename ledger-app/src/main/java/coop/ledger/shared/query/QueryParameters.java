@@ -5,6 +5,7 @@ import coop.ledger.shared.RecordIds;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -28,6 +29,31 @@ public final class QueryParameters {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException(name, e.getMessage());
         }
+    }
+
+    /**
+     * The vocabulary values of a filter that takes several: comma-separated ({@code status=SIGNED,IN_OPERATION}),
+     * repeated ({@code status=SIGNED&status=IN_OPERATION}) or both; each by code, Chinese or English label. Answers
+     * the distinct values in the vocabulary's order, empty when none is given.
+     */
+    public static <E extends Enum<E> & Labelled> List<E> vocabularies(String name, List<String> values,
+                                                                       Class<E> type) {
+        return values(values).stream().map(v -> vocabulary(name, v, type)).distinct().sorted().toList();
+    }
+
+    /** The codes of {@link #vocabularies}, as the read-model columns hold them. */
+    public static <E extends Enum<E> & Labelled> List<String> vocabularyCodes(String name, List<String> values,
+                                                                               Class<E> type) {
+        return vocabularies(name, values, type).stream().map(Enum::name).toList();
+    }
+
+    /** Every value of a parameter that takes several, split at commas, blanks left out. */
+    public static List<String> values(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream().filter(v -> v != null).flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     public static String code(String name, String value) {

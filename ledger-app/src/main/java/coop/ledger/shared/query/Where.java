@@ -1,6 +1,8 @@
 package coop.ledger.shared.query;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /** A WHERE clause assembled from the filters a request gives, with its positional arguments. */
@@ -16,6 +18,23 @@ public final class Where {
             args.add(arg);
         }
         return this;
+    }
+
+    /**
+     * Adds {@code clause}, whose {@code %s} becomes one {@code ?} per value (as in {@code a.kind IN (%s)}), unless
+     * there are no values: a filter of several values matches a row that has any of them.
+     */
+    public Where andIn(String clause, Collection<?> values) {
+        if (values != null && !values.isEmpty()) {
+            clauses.add(clause.formatted(placeholders(values.size())));
+            args.addAll(values);
+        }
+        return this;
+    }
+
+    /** {@code n} comma-separated {@code ?}. */
+    public static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     public Where andAlways(String clause, Object... clauseArgs) {

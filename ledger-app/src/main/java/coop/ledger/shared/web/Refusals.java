@@ -19,13 +19,17 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -117,6 +121,18 @@ public final class Refusals {
             return Refusal.of(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request", "the request path is not "
                     + "acceptable: it contains characters or segments the ledger refuses (such as ..; or an encoded "
                     + "slash)");
+        }
+        // a query or path parameter Spring could not convert, or a required one left out: named like every other
+        if (e instanceof MethodArgumentTypeMismatchException mismatch) {
+            String message = mismatch.getName() + ": must be " + expectedParameter(mismatch.getRequiredType())
+                    + ", got \"" + abbreviate(String.valueOf(mismatch.getValue())) + "\"";
+            return refusal(HttpStatus.BAD_REQUEST, INVALID, "Invalid request", message)
+                    .withError(mismatch.getName(), message);
+        }
+        if (e instanceof MissingServletRequestParameterException missing) {
+            String message = missing.getParameterName() + ": is required";
+            return refusal(HttpStatus.BAD_REQUEST, INVALID, "Invalid request", message)
+                    .withError(missing.getParameterName(), message);
         }
         // Spring MVC's own refusals (wrong method, media type or accepted type, ...) keep Spring's words
         if (e instanceof ErrorResponse spring) {
@@ -223,6 +239,14 @@ public final class Refusals {
     /** A refusal whose detail is kept to one short line in the answer, and said in full of an import row. */
     private static Refusal refusal(HttpStatus status, String type, String title, String detail) {
         return Refusal.of(status, type, title, abbreviate(detail)).withRowReason(detail);
+    }
+
+    /** Names what a query parameter of a Java type must look like. */
+    private static String expectedParameter(Class<?> type) {
+        if (type == Instant.class || type == OffsetDateTime.class) {
+            return "an instant with its offset, e.g. 2021-06-01T12:00:00Z or 2021-06-01T20:00:00+08:00";
+        }
+        return type == null ? "a valid value" : expected(type);
     }
 
     /** Names the expected JSON shape of a Java type in words a client understands. */

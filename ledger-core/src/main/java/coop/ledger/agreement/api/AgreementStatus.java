@@ -17,6 +17,11 @@ public enum AgreementStatus implements Labelled {
         this.en = en;
     }
 
+    /** Whether the agreement has ended (已结束): expired, terminated or superseded; every status but in force. */
+    public boolean ended() {
+        return this != IN_FORCE;
+    }
+
     @Override
     public String zh() {
         return zh;
