@@ -21,6 +21,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.multipart.MultipartException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -191,6 +192,18 @@ public final class Refusals {
         }
         JacksonException jackson = findCause(e, JacksonException.class);
         String field = jackson == null ? "body" : pathOf(jackson);
+        if (jackson != null && rootCause(jackson) instanceof InvalidTextException invalidText) {
+            // well-formed JSON, but a text the ledger does not record: the field is invalid, not the body
+            return refusal(HttpStatus.BAD_REQUEST, INVALID, "Invalid request", field + ": " + invalidText.getMessage())
+                    .withError(field, invalidText.getMessage())
+                    .withRule(invalidText.rule());
+        }
+        String duplicate = jackson instanceof StreamReadException read ? duplicateKey(read) : null;
+        if (duplicate != null) {
+            String message = "is given more than once in the same JSON object";
+            return refusal(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request", duplicate + ": " + message)
+                    .withError(duplicate, message);
+        }
         String message;
         if (jackson instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
@@ -209,6 +222,25 @@ public final class Refusals {
         return refusal(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request",
                 ("body".equals(field) ? "" : field + ": ") + message)
                 .withError(field, message);
+    }
+
+    /**
+     * The JSON path of a key the body gives twice in one object (the parser's strict duplicate detection), or null
+     * when {@code e} is about something else. The parser stops on the repeated key, so its context names it.
+     */
+    private static String duplicateKey(StreamReadException e) {
+        if (e.getOriginalMessage() == null || !e.getOriginalMessage().startsWith("Duplicate Object property")
+                || e.processor() == null) {
+            return null;
+        }
+        String path = "";
+        for (TokenStreamContext c = e.processor().streamReadContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            String step = c.inObject() ? c.currentName() : "[" + c.getCurrentIndex() + "]";
+            if (step != null) {
+                path = path.isEmpty() ? step : step + (path.startsWith("[") ? "" : ".") + path;
+            }
+        }
+        return path.isEmpty() ? "body" : path;
     }
 
     private static Refusal bodyTooLarge(BodyTooLargeException e) {
