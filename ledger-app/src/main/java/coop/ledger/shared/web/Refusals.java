@@ -37,7 +37,7 @@ import java.util.List;
  * {@link Refusal}. The API answers refusals as problem+json ({@link ProblemHandling}, and the security filters and
  * the servlet container through {@link ProblemJson}); the importer reports them per row. 400 for malformed or
  * invalid input, 401 / 403 for a missing login or role, 404 for unknown records, 409 for rule violations and
- * conflicts, 413 for bodies over the limit, 422 for a reused Idempotency-Key; anything unknown is a 500 that records
+ * conflicts, 413 for bodies over the limit, 415 for a body the ledger cannot decode, 422 for a reused Idempotency-Key; anything unknown is a 500 that records
  * nothing.
  */
 public final class Refusals {
@@ -100,6 +100,11 @@ public final class Refusals {
         if (e instanceof BodyTooLargeException tooLarge) {
             return bodyTooLarge(tooLarge);
         }
+        if (e instanceof UnsupportedContentEncodingException) {
+            return refusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-content-encoding",
+                    "Unsupported Content-Encoding", e.getMessage())
+                    .withError(UnsupportedContentEncodingException.HEADER, "must be identity (or left out)");
+        }
         if (e instanceof MethodArgumentNotValidException invalid) {
             return invalidFields(invalid);
         }
@@ -135,6 +140,10 @@ public final class Refusals {
         InvalidUtf8Exception notUtf8 = findCause(e, InvalidUtf8Exception.class);
         if (notUtf8 != null) {
             return notUtf8(notUtf8);
+        }
+        // parameters Tomcat could not decode (the query-string check refuses them first; this is the backstop)
+        if (findCause(e, org.apache.tomcat.util.http.InvalidParameterException.class) != null) {
+            return notUtf8(InvalidUtf8Exception.inQuery("a parameter cannot be decoded"));
         }
         return refusal(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR, "Internal error",
                 "the ledger could not handle this request; nothing was recorded")
@@ -249,7 +258,7 @@ public final class Refusals {
 
     private static Refusal notUtf8(InvalidUtf8Exception e) {
         return refusal(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request", e.getMessage())
-                .withError("body", e.getMessage());
+                .withError(e.part(), e.getMessage());
     }
 
     /** A refusal whose detail is kept to one short line in the answer, and said in full of an import row. */
