@@ -40,11 +40,13 @@ import static coop.ledger.testing.TestData.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * More than a thousand bad requests, generated for every write endpoint the OpenAPI document lists (so a new
- * endpoint is covered without touching this test): broken JSON, wrong types, missing and unknown fields, huge
- * strings and bodies, invalid UTF-8, absurd amounts and dates, unknown ids, injection-looking text, wrong content
- * types and methods, bad If-Match and Idempotency-Key headers. Every answer must be a 4xx problem+json that names
- * the problem without server internals, and the event store must not change.
+ * Thousands of bad requests, generated for every write endpoint the OpenAPI document lists (so a new endpoint is
+ * covered without touching this test): broken JSON, keys given twice, wrong types, missing and unknown fields, huge
+ * strings and bodies, invalid UTF-8, control characters and unpaired surrogates in texts, ids with spaces around,
+ * absurd amounts and dates, unknown ids, injection-looking text, wrong content types, content encodings and methods,
+ * bad If-Match and Idempotency-Key headers; and invalid UTF-8 in the query string of every endpoint and page. Every
+ * answer must be a 4xx problem+json that names the problem (and the field, where there is one) without server
+ * internals, and the event store must not change.
  *
  * <p>Undetected bad input must not be able to write either: bodies aim at existing records with a stale If-Match,
  * and creations name an id that is taken, so a request the ledger wrongly accepts would still be refused by a rule
@@ -113,6 +115,10 @@ class HostileInputTest extends LedgerHttpTest {
                 attacks.addAll(attacksOn(method, path.getKey(), op.getValue(), docs.path("components")));
             }
         }));
+        // Pages outside the API read their parameters too (the login page, the health check, the documents).
+        for (String page : List.of("/", "/login", "/actuator/health", "/v3/api-docs", "/index.html")) {
+            attacks.addAll(queryAttacksOn(page, NODES.objectNode()));
+        }
         assertThat(endpoints).as("write endpoints in the OpenAPI document").hasSizeGreaterThan(20)
                 .contains("POST /api/parties", "PUT /api/parties/{code}/name", "POST /api/agreements",
                         "POST /api/projects", "POST /api/programmes", "POST /api/imports");
