@@ -223,6 +223,13 @@ class HostileInputTest extends LedgerHttpTest {
                         false, stale, null));
             }
         }
+        // Ids in the path with a space (or another blank) before or after them.
+        if (template.contains("{")) {
+            for (String[] padded : paddedPathIds(template)) {
+                add.accept(new Attack("padded-path-id", method, padded[1], "application/json", plain, false,
+                        stale, padded[0]));
+            }
+        }
         // Wrong content types and methods.
         for (String[] typed : List.of(new String[]{"text/plain", base.toString()},
                 new String[]{"application/xml", "<party><code>x</code></party>"},
@@ -397,6 +404,35 @@ class HostileInputTest extends LedgerHttpTest {
         return attacks;
     }
 
+    /** For each variable of {@code template}, its path with that variable's id padded: {variable name, path}. */
+    private List<String[]> paddedPathIds(String template) {
+        List<String[]> paths = new ArrayList<>();
+        java.util.regex.Matcher variables = Pattern.compile("\\{([^}]+)}").matcher(template);
+        while (variables.find()) {
+            String variable = variables.group(1);
+            for (String[] pad : new String[][]{{"%20", ""}, {"", "%20"}, {"", "%09"}, {"%C2%A0", ""}}) {
+                String filled = fill(template, null);
+                String id = filledId(template, variable);
+                String path = filled.replaceFirst("/" + Pattern.quote(id) + "(?=/|$)",
+                        java.util.regex.Matcher.quoteReplacement("/" + pad[0] + id + pad[1]));
+                paths.add(new String[]{variable, path});
+            }
+        }
+        return paths;
+    }
+
+    /** The id {@link #fill} puts in for {@code variable} of {@code template}. */
+    private String filledId(String template, String variable) {
+        String[] parts = template.split("/");
+        String[] filled = fill(template, null).split("/");
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].equals("{" + variable + "}")) {
+                return filled[i];
+            }
+        }
+        throw new IllegalArgumentException(variable);
+    }
+
     /** {@code base} with {@code text} as the value of {@code field}, or as its one element when it is a list. */
     private static ObjectNode withText(ObjectNode base, String field, String text, boolean list) {
         ObjectNode body = base.deepCopy();
@@ -443,7 +479,7 @@ class HostileInputTest extends LedgerHttpTest {
         boolean shapeError = switch (attack.kind()) {
             case "malformed-json", "invalid-utf8", "missing-field", "null-field", "extra-field", "if-match",
                  "idempotency-key", "duplicate-key", "control-character", "unpaired-surrogate", "padded-id",
-                 "invalid-utf8-query", "invalid-utf8-path" -> true;
+                 "invalid-utf8-query", "invalid-utf8-path", "padded-path-id" -> true;
             default -> false;
         };
         if (shapeError && reply.status() != 400) {

@@ -97,6 +97,11 @@ public final class Refusals {
             return refusal(HttpStatus.BAD_REQUEST, INVALID, "Invalid request", e.getMessage())
                     .withError(invalid.header(), e.getMessage());
         }
+        if (e instanceof InvalidPathVariableException invalid) {
+            return refusal(HttpStatus.BAD_REQUEST, INVALID, "Invalid request",
+                    invalid.variable() + " in the path " + e.getMessage())
+                    .withError(invalid.variable(), e.getMessage());
+        }
         if (e instanceof BodyTooLargeException tooLarge) {
             return bodyTooLarge(tooLarge);
         }

@@ -5,6 +5,7 @@ import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.JacksonModule;
 
@@ -12,7 +13,7 @@ import java.util.List;
 
 /**
  * Registers the write-header resolver for every controller, the strict reading of texts for every request body and
- * import row, and problem+json for requests Tomcat refuses.
+ * import row and of the ids in every path, and problem+json for requests Tomcat refuses.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
@@ -31,6 +32,11 @@ class WebConfig implements WebMvcConfigurer {
     @Bean
     JacksonModule strictText() {
         return StrictText.module();
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new PathIdCheck());
     }
 
     @Override

@@ -231,6 +231,40 @@ class RefusalsTest {
         }
 
         @Test
+        void a_body_in_a_content_encoding_the_ledger_does_not_decode_is_415() {
+            Refusal refusal = Refusals.classify(new UnsupportedContentEncodingException("gzip"));
+
+            assertThat(refusal.status()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+            assertThat(refusal.type()).isEqualTo("unsupported-content-encoding");
+            assertThat(refusal.detail()).contains("Content-Encoding gzip");
+            assertThat(refusal.errors()).extracting(Refusal.FieldProblem::field).containsExactly("Content-Encoding");
+        }
+
+        @Test
+        void an_id_in_the_path_with_a_space_around_it_is_400_naming_the_variable() {
+            Refusal refusal = Refusals.classify(catchThrowableOfType(InvalidPathVariableException.class,
+                    () -> PathIdCheck.check("partyCode", "wanzhou\u3000")));
+
+            assertThat(refusal.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refusal.type()).isEqualTo("invalid-request");
+            assertThat(refusal.errors()).containsExactly(new Refusal.FieldProblem("partyCode",
+                    "must not begin or end with a space"));
+        }
+
+        @Test
+        void a_query_string_that_is_not_utf8_is_400_naming_the_query_even_when_tomcat_finds_it_first() {
+            Refusal checked = Refusals.classify(InvalidUtf8Exception.inQuery("at character 3"));
+            Refusal tomcat = Refusals.classify(new IllegalStateException(
+                    new org.apache.tomcat.util.http.InvalidParameterException("Character decoding failed", 400)));
+
+            for (Refusal refusal : List.of(checked, tomcat)) {
+                assertThat(refusal.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(refusal.type()).isEqualTo("malformed-request");
+                assertThat(refusal.errors()).extracting(Refusal.FieldProblem::field).containsExactly("query");
+            }
+        }
+
+        @Test
         void a_body_that_is_not_json_is_400_naming_the_body() {
             Refusal refusal = Refusals.classify(unreadable("{\"signedOn\":"));
 
