@@ -110,6 +110,48 @@ class ImportApiTest extends LedgerHttpTest {
     }
 
     @Test
+    void refuses_rows_whose_text_the_api_would_refuse_and_keeps_line_breaks_in_free_text() {
+        String s = TestData.unique("t");
+        String body = """
+                {"parties": [
+                   {"code": "imp-nul-%1$s", "nameZh": "a\\u0000b", "kind": "GOVERNMENT"},
+                   {"code": "imp-esc-%1$s", "nameZh": "\\u0007\\u001b[31m", "kind": "GOVERNMENT"},
+                   {"code": "imp-half-%1$s", "nameZh": "\\ud800", "kind": "GOVERNMENT"},
+                   {"code": " imp-pad-%1$s", "nameZh": "万州区", "kind": "GOVERNMENT"},
+                   {"code": "imp-wz-%1$s", "nameZh": "万州区", "kind": "GOVERNMENT"},
+                   {"code": "imp-kz-%1$s", "nameZh": "开州区", "kind": "GOVERNMENT"}
+                 ],
+                 "agreements": [
+                   {"id": "imp-lines-%1$s", "title": "多行摘要", "kind": "MEMORANDUM", "signedOn": "2021-01-01",
+                    "signatories": ["imp-wz-%1$s", "imp-kz-%1$s"], "summary": "第一行\\r\\n\\t第二行"}
+                 ]}
+                """.formatted(s);
+
+        Reply reply = importJson(body);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().get("recorded").asLong()).isEqualTo(3);
+        assertThat(reply.json().get("rejected").asLong()).isEqualTo(4);
+        JsonNode rejections = reply.json().get("rejections");
+        assertThat(rejections.findValuesAsString("field")).containsExactly("nameZh", "nameZh", "nameZh", "code");
+        assertThat(rejections.get(0).get("reason").asString()).contains("control characters (U+0000");
+        assertThat(rejections.get(1).get("reason").asString()).contains("control characters (U+0007");
+        assertThat(rejections.get(2).get("reason").asString()).contains("half of a surrogate pair");
+        assertThat(api.get("/api/parties/imp-nul-" + s).send().status()).isEqualTo(404);
+        assertThat(agreement("imp-lines-" + s).json().get("summary").asString()).isEqualTo("第一行\r\n\t第二行");
+    }
+
+    @Test
+    void refuses_a_file_that_gives_a_key_twice() {
+        Reply reply = importJson("{\"parties\": [{\"code\": \"imp-dup\", \"code\": \"imp-dup2\"}]}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.errorFields()).containsExactly("file");
+        assertThat(reply.json().get("detail").asString()).contains("Duplicate");
+    }
+
+    @Test
     void imports_csv_rows_with_lists_separated_by_bars() {
         String s = TestData.unique("d");
         String csv = """

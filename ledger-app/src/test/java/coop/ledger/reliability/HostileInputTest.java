@@ -1,5 +1,6 @@
 package coop.ledger.reliability;
 
+import coop.ledger.shared.RecordIds;
 import coop.ledger.testing.Api;
 import coop.ledger.testing.LedgerHttpTest;
 import coop.ledger.testing.Reply;
@@ -39,11 +40,13 @@ import static coop.ledger.testing.TestData.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * More than a thousand bad requests, generated for every write endpoint the OpenAPI document lists (so a new
- * endpoint is covered without touching this test): broken JSON, wrong types, missing and unknown fields, huge
- * strings and bodies, invalid UTF-8, absurd amounts and dates, unknown ids, injection-looking text, wrong content
- * types and methods, bad If-Match and Idempotency-Key headers. Every answer must be a 4xx problem+json that names
- * the problem without server internals, and the event store must not change.
+ * Thousands of bad requests, generated for every write endpoint the OpenAPI document lists (so a new endpoint is
+ * covered without touching this test): broken JSON, keys given twice, wrong types, missing and unknown fields, huge
+ * strings and bodies, invalid UTF-8, control characters and unpaired surrogates in texts, ids with spaces around,
+ * absurd amounts and dates, unknown ids, injection-looking text, wrong content types, content encodings and methods,
+ * bad If-Match and Idempotency-Key headers; and invalid UTF-8 in the query string of every endpoint and page. Every
+ * answer must be a 4xx problem+json that names the problem (and the field, where there is one) without server
+ * internals, and the event store must not change.
  *
  * <p>Undetected bad input must not be able to write either: bodies aim at existing records with a stale If-Match,
  * and creations name an id that is taken, so a request the ledger wrongly accepts would still be refused by a rule
@@ -66,6 +69,12 @@ class HostileInputTest extends LedgerHttpTest {
     private static final List<String> INJECTIONS = List.of("'; DROP TABLE domain_event_entry; --",
             "<script>alert(1)</script>", "../../../../etc/passwd", "${jndi:ldap://127.0.0.1/x}", "a\u0000b",
             "' OR '1'='1");
+    /** The long free-text fields, where tab, line feed and carriage return are text like any other. */
+    private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("note", "notes", "reason", "evidence",
+            "summary", "description", "purpose");
+    private static final List<String> INVALID_UTF8_QUERIES = List.of("q=%FF", "x=%C3%28", "%FE%FF=1",
+            "q=%ED%A0%80", "q=%C0%AF", "q=%F8%88%80%80%80");
+    private static final List<String> INVALID_UTF8_IDS = List.of("%FF", "a%C3%28", "%ED%A0%80", "%C0%AFx");
     private static final List<String> BAD_PATH_IDS = List.of("no-such-record-" + System.nanoTime(),
             "..%2F..%2Fetc%2Fpasswd", "%27%20OR%201%3D1--", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "a%00b",
             "x".repeat(300), "%E4%B8%87%E5%B7%9E", "..;");
@@ -94,6 +103,9 @@ class HostileInputTest extends LedgerHttpTest {
         List<String> endpoints = new ArrayList<>();
         docs.path("paths").propertyStream().forEach(path -> path.getValue().propertyStream().forEach(op -> {
             String method = op.getKey().toUpperCase();
+            if (method.equals("GET") && path.getKey().startsWith("/api/") && !path.getKey().equals("/api/changes")) {
+                attacks.addAll(queryAttacksOn(path.getKey(), op.getValue()));
+            }
             boolean write = method.equals("POST") || method.equals("PUT") || method.equals("PATCH")
                     || method.equals("DELETE");
             // Audit operations (seal now, restore an NDJSON export, rebuild projections) record no business fact
@@ -103,16 +115,23 @@ class HostileInputTest extends LedgerHttpTest {
                 attacks.addAll(attacksOn(method, path.getKey(), op.getValue(), docs.path("components")));
             }
         }));
+        // Pages outside the API read their parameters too (the login page, the health check, the documents).
+        for (String page : List.of("/", "/login", "/actuator/health", "/v3/api-docs", "/index.html")) {
+            attacks.addAll(queryAttacksOn(page, NODES.objectNode()));
+        }
         assertThat(endpoints).as("write endpoints in the OpenAPI document").hasSizeGreaterThan(20)
                 .contains("POST /api/parties", "PUT /api/parties/{code}/name", "POST /api/agreements",
                         "POST /api/projects", "POST /api/programmes", "POST /api/imports");
 
         Map<String, Long> before = storeCounts();
         Map<String, Integer> histogram = new TreeMap<>();
+        Map<String, Map<String, Integer>> byKind = new TreeMap<>();
         Map<String, List<String>> failures = new TreeMap<>();
         for (Attack attack : attacks) {
             Reply reply = send(attack);
             histogram.merge(String.valueOf(reply.status()), 1, Integer::sum);
+            byKind.computeIfAbsent(attack.kind(), k -> new TreeMap<>()).merge(String.valueOf(reply.status()), 1,
+                    Integer::sum);
             String problem = judge(attack, reply);
             if (problem != null) {
                 List<String> samples = failures.computeIfAbsent(problem + " (" + attack.kind() + ")",
@@ -125,6 +144,7 @@ class HostileInputTest extends LedgerHttpTest {
         }
         System.out.printf("HostileInputTest: %d bad requests to %d write endpoints, statuses %s%n", attacks.size(),
                 endpoints.size(), histogram);
+        byKind.forEach((kind, statuses) -> System.out.printf("HostileInputTest:   %-22s %s%n", kind, statuses));
         assertThat(failures).as("answers that are not a proper 4xx problem").isEmpty();
         assertThat(attacks).hasSizeGreaterThanOrEqualTo(1000);
         // Test classes run one at a time (no parallel execution is configured), so nothing else writes meanwhile.
@@ -183,6 +203,32 @@ class HostileInputTest extends LedgerHttpTest {
             add.accept(new Attack("invalid-utf8", method, path, "application/json",
                     withInvalidBytes(importing ? object("parties", List.of(object("code", "x"))) : base, invalid),
                     false, stale, null));
+        }
+        // Bodies in a Content-Encoding the ledger does not decode (it decodes none): gzip that is not gzip, real gzip.
+        byte[] plain = importing ? "{}".getBytes(StandardCharsets.UTF_8) : baseBytes;
+        for (String[] encoded : List.of(new String[]{"gzip", "plain"}, new String[]{"gzip", "gzip"},
+                new String[]{"deflate", "plain"}, new String[]{"br", "plain"}, new String[]{"x-unknown", "plain"})) {
+            add.accept(new Attack("content-encoding", method, path, "application/json",
+                    encoded[1].equals("gzip") ? gzip(plain) : plain, false,
+                    Map.of("Content-Encoding", encoded[0], "If-Match", "\"999999\""), "Content-Encoding"));
+        }
+        // Invalid UTF-8 in the query string and in the path.
+        for (String query : INVALID_UTF8_QUERIES) {
+            add.accept(new Attack("invalid-utf8-query", method, path + "?" + query, "application/json", plain, false,
+                    stale, null));
+        }
+        if (template.contains("{")) {
+            for (String id : INVALID_UTF8_IDS) {
+                add.accept(new Attack("invalid-utf8-path", method, fill(template, id), "application/json", baseBytes,
+                        false, stale, null));
+            }
+        }
+        // Ids in the path with a space (or another blank) before or after them.
+        if (template.contains("{")) {
+            for (String[] padded : paddedPathIds(template)) {
+                add.accept(new Attack("padded-path-id", method, padded[1], "application/json", plain, false,
+                        stale, padded[0]));
+            }
         }
         // Wrong content types and methods.
         for (String[] typed : List.of(new String[]{"text/plain", base.toString()},
@@ -284,6 +330,40 @@ class HostileInputTest extends LedgerHttpTest {
                 body.set(field, value);
                 add.accept(new Attack(kind, method, path, "application/json", bytes(body), false, stale, field));
             }
+            // The same key twice: refused, rather than the last one silently winning.
+            String once = "\"" + field + "\":" + base.get(field).toString();
+            add.accept(new Attack("duplicate-key", method, path, "application/json", base.toString()
+                    .replaceFirst("\\{", java.util.regex.Matcher.quoteReplacement("{" + once + ","))
+                    .getBytes(StandardCharsets.UTF_8), false, stale, field));
+            // Text the ledger does not record: control characters, unpaired surrogates, ids with spaces around.
+            boolean text = kind.equals("bad-text") && !type.has("enum");
+            boolean list = kind.equals("bad-list") && !resolve(type.path("items"), components).has("enum");
+            if (text || list) {
+                List<String> controls = new ArrayList<>(List.of("a\u0000b", "\u0007\u001b[31m", "x\u0085y",
+                        "x\u007f"));
+                if (!FREE_TEXT.contains(field)) {
+                    controls.addAll(List.of("a\nb", "a\tb", "a\rb"));
+                }
+                for (String control : controls) {
+                    add.accept(new Attack("control-character", method, path, "application/json",
+                            bytes(withText(base, field, control, list)), false, stale, field));
+                }
+                // Written as JSON escapes: a lone surrogate has no UTF-8 form to send it in.
+                for (String half : List.of("\\ud800", "a\\udc00b", "\\ud83c\\ud83c")) {
+                    String body = withText(base, field, "@half@", list).toString().replace("@half@", half);
+                    add.accept(new Attack("unpaired-surrogate", method, path, "application/json",
+                            body.getBytes(StandardCharsets.UTF_8), false, stale, field));
+                }
+                JsonNode pattern = list ? resolve(type.path("items"), components).path("pattern")
+                        : type.path("pattern");
+                if (pattern.asString("").equals(RecordIds.PATTERN)) {
+                    String id = list ? partyCode : base.get(field).asString();
+                    for (String padded : List.of(" " + id, id + " ", "\u00a0" + id, id + "\u3000")) {
+                        add.accept(new Attack("padded-id", method, path, "application/json",
+                                bytes(withText(base, field, padded, list)), false, stale, field));
+                    }
+                }
+            }
             if (required.contains(field)) {
                 ObjectNode missing = base.deepCopy();
                 missing.remove(field);
@@ -301,6 +381,77 @@ class HostileInputTest extends LedgerHttpTest {
             add.accept(new Attack("extra-field", method, path, "application/json", bytes(body), false, stale, extra));
         }
         return attacks;
+    }
+
+    /** Bad query strings for every GET endpoint of the API: invalid UTF-8 in each parameter it declares. */
+    private List<Attack> queryAttacksOn(String template, JsonNode operation) {
+        List<Attack> attacks = new ArrayList<>();
+        String path = fill(template, null);
+        List<String> parameters = new ArrayList<>(List.of("unknown"));
+        operation.path("parameters").forEach(p -> {
+            if (p.path("in").asString("").equals("query")) {
+                parameters.add(p.path("name").asString());
+            }
+        });
+        for (String parameter : parameters) {
+            for (String bad : List.of("%FF", "%C3%28", "%ED%A0%80", "%C0%AF")) {
+                attacks.add(new Attack("invalid-utf8-query", "GET", path + "?" + parameter + "=" + bad,
+                        "application/json", new byte[0], false, Map.of(), null));
+            }
+        }
+        attacks.add(new Attack("invalid-utf8-query", "GET", path + "?%FF=1", "application/json", new byte[0], false,
+                Map.of(), null));
+        return attacks;
+    }
+
+    /** For each variable of {@code template}, its path with that variable's id padded: {variable name, path}. */
+    private List<String[]> paddedPathIds(String template) {
+        List<String[]> paths = new ArrayList<>();
+        java.util.regex.Matcher variables = Pattern.compile("\\{([^}]+)}").matcher(template);
+        while (variables.find()) {
+            String variable = variables.group(1);
+            for (String[] pad : new String[][]{{"%20", ""}, {"", "%20"}, {"", "%09"}, {"%C2%A0", ""}}) {
+                String filled = fill(template, null);
+                String id = filledId(template, variable);
+                String path = filled.replaceFirst("/" + Pattern.quote(id) + "(?=/|$)",
+                        java.util.regex.Matcher.quoteReplacement("/" + pad[0] + id + pad[1]));
+                paths.add(new String[]{variable, path});
+            }
+        }
+        return paths;
+    }
+
+    /** The id {@link #fill} puts in for {@code variable} of {@code template}. */
+    private String filledId(String template, String variable) {
+        String[] parts = template.split("/");
+        String[] filled = fill(template, null).split("/");
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].equals("{" + variable + "}")) {
+                return filled[i];
+            }
+        }
+        throw new IllegalArgumentException(variable);
+    }
+
+    /** {@code base} with {@code text} as the value of {@code field}, or as its one element when it is a list. */
+    private static ObjectNode withText(ObjectNode base, String field, String text, boolean list) {
+        ObjectNode body = base.deepCopy();
+        if (list) {
+            body.set(field, NODES.arrayNode().add(text));
+        } else {
+            body.put(field, text);
+        }
+        return body;
+    }
+
+    private static byte[] gzip(byte[] plain) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+            zip.write(plain);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static String injection(String field, int offset) {
@@ -327,7 +478,8 @@ class HostileInputTest extends LedgerHttpTest {
         }
         boolean shapeError = switch (attack.kind()) {
             case "malformed-json", "invalid-utf8", "missing-field", "null-field", "extra-field", "if-match",
-                 "idempotency-key" -> true;
+                 "idempotency-key", "duplicate-key", "control-character", "unpaired-surrogate", "padded-id",
+                 "invalid-utf8-query", "invalid-utf8-path", "padded-path-id" -> true;
             default -> false;
         };
         if (shapeError && reply.status() != 400) {
@@ -336,7 +488,8 @@ class HostileInputTest extends LedgerHttpTest {
         if (attack.kind().startsWith("huge-body") && reply.status() != 413) {
             return "expected 413";
         }
-        if (attack.kind().equals("content-type") && reply.status() != 415) {
+        if ((attack.kind().equals("content-type") || attack.kind().equals("content-encoding"))
+                && reply.status() != 415) {
             return "expected 415";
         }
         if (attack.kind().equals("method") && reply.status() != 405) {

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import coop.ledger.shared.web.BodyTooLargeException;
 import coop.ledger.shared.web.ProblemJson;
 import coop.ledger.shared.web.Refusals;
+import coop.ledger.shared.web.UnsupportedContentEncodingException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -17,7 +18,8 @@ import java.io.IOException;
 /**
  * Refuses request bodies over the limit with 413 before they are read into memory: by Content-Length when the
  * client declares it, and by counting bytes as they arrive when it does not (chunked uploads). JSON and CSV bodies
- * are checked to be valid UTF-8 on the way through.
+ * are checked to be valid UTF-8 on the way through. A body sent with a {@code Content-Encoding} (gzip, ...) is refused
+ * with 415: the ledger does not decode request bodies.
  */
 class RequestSizeLimit extends OncePerRequestFilter {
 
@@ -36,6 +38,15 @@ class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String encoding = request.getHeader(UnsupportedContentEncodingException.HEADER);
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")
+                && hasBody(request)) {
+            // The container does not decode request bodies: an encoded body would be read as if it were the JSON.
+            response.setHeader("Accept-Encoding", "identity");
+            ProblemJson.write(request, response, Refusals.classify(new UnsupportedContentEncodingException(
+                    encoding.strip())));
+            return;
+        }
         long maxBytes = limitOf(request);
         String limitProperty = isFileUpload(request) ? "ledger.import.max-body-size" : "ledger.http.max-body-size";
         if (request.getContentLengthLong() > maxBytes) {
@@ -55,6 +66,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
                 refuse(request, response, tooLarge);
             }
         }
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     /** JSON and CSV bodies must be UTF-8; other bodies are refused by type (415) before anyone reads them. */

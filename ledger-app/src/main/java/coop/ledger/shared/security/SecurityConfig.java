@@ -6,9 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -93,6 +95,14 @@ class SecurityConfig {
     RequestSizeLimit requestSizeLimit(@Value("${ledger.http.max-body-size:1MB}") DataSize maxBodySize,
                                       @Value("${ledger.import.max-body-size:50MB}") DataSize maxImportSize) {
         return new RequestSizeLimit(maxBodySize.toBytes(), maxImportSize.toBytes());
+    }
+
+    /** Before every other filter, so that nothing reads a parameter of a query string that is not UTF-8. */
+    @Bean
+    FilterRegistrationBean<QueryStringCheck> queryStringCheck() {
+        FilterRegistrationBean<QueryStringCheck> registration = new FilterRegistrationBean<>(new QueryStringCheck());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Bean

@@ -23,6 +23,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -40,7 +41,7 @@ import java.util.List;
  * {@link Refusal}. The API answers refusals as problem+json ({@link ProblemHandling}, and the security filters and
  * the servlet container through {@link ProblemJson}); the importer reports them per row. 400 for malformed or
  * invalid input, 401 / 403 for a missing login or role, 404 for unknown records, 409 for rule violations and
- * conflicts, 413 for bodies over the limit, 422 for a reused Idempotency-Key; anything unknown is a 500 that records
+ * conflicts, 413 for bodies over the limit, 415 for a body the ledger cannot decode, 422 for a reused Idempotency-Key; anything unknown is a 500 that records
  * nothing.
  */
 public final class Refusals {
@@ -100,8 +101,18 @@ public final class Refusals {
             return refusal(HttpStatus.BAD_REQUEST, INVALID, "Invalid request", e.getMessage())
                     .withError(invalid.header(), e.getMessage());
         }
+        if (e instanceof InvalidPathVariableException invalid) {
+            return refusal(HttpStatus.BAD_REQUEST, INVALID, "Invalid request",
+                    invalid.variable() + " in the path " + e.getMessage())
+                    .withError(invalid.variable(), e.getMessage());
+        }
         if (e instanceof BodyTooLargeException tooLarge) {
             return bodyTooLarge(tooLarge);
+        }
+        if (e instanceof UnsupportedContentEncodingException) {
+            return refusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-content-encoding",
+                    "Unsupported Content-Encoding", e.getMessage())
+                    .withError(UnsupportedContentEncodingException.HEADER, "must be identity (or left out)");
         }
         if (e instanceof MethodArgumentNotValidException invalid) {
             return invalidFields(invalid);
@@ -150,6 +161,10 @@ public final class Refusals {
         InvalidUtf8Exception notUtf8 = findCause(e, InvalidUtf8Exception.class);
         if (notUtf8 != null) {
             return notUtf8(notUtf8);
+        }
+        // parameters Tomcat could not decode (the query-string check refuses them first; this is the backstop)
+        if (findCause(e, org.apache.tomcat.util.http.InvalidParameterException.class) != null) {
+            return notUtf8(InvalidUtf8Exception.inQuery("a parameter cannot be decoded"));
         }
         return refusal(HttpStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR, "Internal error",
                 "the ledger could not handle this request; nothing was recorded")
@@ -207,6 +222,18 @@ public final class Refusals {
         }
         JacksonException jackson = findCause(e, JacksonException.class);
         String field = jackson == null ? "body" : pathOf(jackson);
+        if (jackson != null && rootCause(jackson) instanceof InvalidTextException invalidText) {
+            // well-formed JSON, but a text the ledger does not record: the field is invalid, not the body
+            return refusal(HttpStatus.BAD_REQUEST, INVALID, "Invalid request", field + ": " + invalidText.getMessage())
+                    .withError(field, invalidText.getMessage())
+                    .withRule(invalidText.rule());
+        }
+        String duplicate = jackson instanceof StreamReadException read ? duplicateKey(read) : null;
+        if (duplicate != null) {
+            String message = "is given more than once in the same JSON object";
+            return refusal(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request", duplicate + ": " + message)
+                    .withError(duplicate, message);
+        }
         String message;
         if (jackson instanceof UnrecognizedPropertyException) {
             message = "is not a known field";
@@ -227,13 +254,32 @@ public final class Refusals {
                 .withError(field, message);
     }
 
+    /**
+     * The JSON path of a key the body gives twice in one object (the parser's strict duplicate detection), or null
+     * when {@code e} is about something else. The parser stops on the repeated key, so its context names it.
+     */
+    private static String duplicateKey(StreamReadException e) {
+        if (e.getOriginalMessage() == null || !e.getOriginalMessage().startsWith("Duplicate Object property")
+                || e.processor() == null) {
+            return null;
+        }
+        String path = "";
+        for (TokenStreamContext c = e.processor().streamReadContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            String step = c.inObject() ? c.currentName() : "[" + c.getCurrentIndex() + "]";
+            if (step != null) {
+                path = path.isEmpty() ? step : step + (path.startsWith("[") ? "" : ".") + path;
+            }
+        }
+        return path.isEmpty() ? "body" : path;
+    }
+
     private static Refusal bodyTooLarge(BodyTooLargeException e) {
         return refusal(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large", e.getMessage());
     }
 
     private static Refusal notUtf8(InvalidUtf8Exception e) {
         return refusal(HttpStatus.BAD_REQUEST, MALFORMED, "Malformed request", e.getMessage())
-                .withError("body", e.getMessage());
+                .withError(e.part(), e.getMessage());
     }
 
     /** A refusal whose detail is kept to one short line in the answer, and said in full of an import row. */

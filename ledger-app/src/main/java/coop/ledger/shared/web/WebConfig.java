@@ -5,11 +5,16 @@ import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.JacksonModule;
 
 import java.util.List;
 
-/** Registers the write-header resolver for every controller, and problem+json for requests Tomcat refuses. */
+/**
+ * Registers the write-header resolver for every controller, the strict reading of texts for every request body and
+ * import row and of the ids in every path, and problem+json for requests Tomcat refuses.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
@@ -21,6 +26,17 @@ class WebConfig implements WebMvcConfigurer {
                 host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
             }
         };
+    }
+
+    /** Spring Boot adds every JacksonModule bean to the JsonMapper that reads request bodies and import rows. */
+    @Bean
+    JacksonModule strictText() {
+        return StrictText.module();
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new PathIdCheck());
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -200,6 +201,70 @@ class RefusalsTest {
         }
 
         @Test
+        void a_key_given_twice_is_400_malformed_naming_the_key_by_its_path() {
+            JsonMapper strict = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            JacksonException e = catchThrowableOfType(JacksonException.class, () -> strict.readTree(
+                    "{\"items\":[{\"amount\":\"1\"},{\"amount\":\"1\",\"amount\":\"2\"}]}"));
+
+            Refusal refusal = Refusals.classify(new HttpMessageNotReadableException("unreadable", e,
+                    new MockHttpInputMessage(new byte[0])));
+
+            assertThat(refusal.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refusal.type()).isEqualTo("malformed-request");
+            assertThat(refusal.errors()).containsExactly(new Refusal.FieldProblem("items[1].amount",
+                    "is given more than once in the same JSON object"));
+        }
+
+        @Test
+        void a_text_with_a_control_character_is_400_invalid_naming_the_field_and_rule() {
+            JsonMapper strict = JsonMapper.builder().addModule(StrictText.module()).build();
+            JacksonException e = catchThrowableOfType(JacksonException.class, () -> strict.readValue(
+                    "{\"title\":\"a\\u0000b\"}", Titled.class));
+
+            Refusal refusal = Refusals.classify(new HttpMessageNotReadableException("unreadable", e,
+                    new MockHttpInputMessage(new byte[0])));
+
+            assertThat(refusal.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refusal.type()).isEqualTo("invalid-request");
+            assertThat(refusal.rule()).isEqualTo("text.control-character");
+            assertThat(refusal.errors()).extracting(Refusal.FieldProblem::field).containsExactly("title");
+        }
+
+        @Test
+        void a_body_in_a_content_encoding_the_ledger_does_not_decode_is_415() {
+            Refusal refusal = Refusals.classify(new UnsupportedContentEncodingException("gzip"));
+
+            assertThat(refusal.status()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+            assertThat(refusal.type()).isEqualTo("unsupported-content-encoding");
+            assertThat(refusal.detail()).contains("Content-Encoding gzip");
+            assertThat(refusal.errors()).extracting(Refusal.FieldProblem::field).containsExactly("Content-Encoding");
+        }
+
+        @Test
+        void an_id_in_the_path_with_a_space_around_it_is_400_naming_the_variable() {
+            Refusal refusal = Refusals.classify(catchThrowableOfType(InvalidPathVariableException.class,
+                    () -> PathIdCheck.check("partyCode", "wanzhou\u3000")));
+
+            assertThat(refusal.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refusal.type()).isEqualTo("invalid-request");
+            assertThat(refusal.errors()).containsExactly(new Refusal.FieldProblem("partyCode",
+                    "must not begin or end with a space"));
+        }
+
+        @Test
+        void a_query_string_that_is_not_utf8_is_400_naming_the_query_even_when_tomcat_finds_it_first() {
+            Refusal checked = Refusals.classify(InvalidUtf8Exception.inQuery("at character 3"));
+            Refusal tomcat = Refusals.classify(new IllegalStateException(
+                    new org.apache.tomcat.util.http.InvalidParameterException("Character decoding failed", 400)));
+
+            for (Refusal refusal : List.of(checked, tomcat)) {
+                assertThat(refusal.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(refusal.type()).isEqualTo("malformed-request");
+                assertThat(refusal.errors()).extracting(Refusal.FieldProblem::field).containsExactly("query");
+            }
+        }
+
+        @Test
         void a_body_that_is_not_json_is_400_naming_the_body() {
             Refusal refusal = Refusals.classify(unreadable("{\"signedOn\":"));
 
@@ -316,6 +381,10 @@ class RefusalsTest {
             assertThat(Refusals.refusedByContainer(400).type()).isEqualTo("malformed-request");
             assertThat(Refusals.refusedByContainer(505).type()).isEqualTo("http-505");
         }
+    }
+
+    /** A request body with one text. */
+    record Titled(String title) {
     }
 
     /** A request body with one date, read by a mapper that refuses unknown fields, as the ledger's does. */
