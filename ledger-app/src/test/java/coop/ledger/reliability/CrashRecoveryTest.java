@@ -43,7 +43,7 @@ class CrashRecoveryTest {
      * Kill cycles of a run. Each costs a JVM start (several seconds), so the default suite runs a bounded few;
      * {@code -Dcrash.cycles=50} runs a longer soak.
      */
-    private static final int CYCLES = Integer.getInteger("crash.cycles", 8);
+    private static final int CYCLES = Integer.getInteger("crash.cycles", 6);
     private static final int CLIENTS = 4;
 
     /** One write as a client sends it; the same key and body are sent again when its outcome is unknown. */
