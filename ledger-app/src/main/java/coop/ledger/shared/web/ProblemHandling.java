@@ -32,8 +32,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         if (refusal.unexpected()) {
             log.error("Unexpected failure while handling a request", e);
         }
-        return ResponseEntity.status(refusal.status()).body(refusal.toProblemDetail());
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(refusal.status());
+        if (refusal.status().value() == 503) {
+            log.warn("The store could not take a write just now ({}); answered 503 to retry", e.toString());
+            answer.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS); // nothing was recorded: try again soon
+        }
+        return answer.body(refusal.toProblemDetail());
     }
+
+    /** How long a client waits before it sends a write the busy store could not take. */
+    static final String RETRY_AFTER_SECONDS = "1";
 
     /**
      * Spring MVC's own exceptions (wrong method or media type, a body or parameter that cannot be read, ...) arrive

@@ -41,8 +41,8 @@ import java.util.List;
  * {@link Refusal}. The API answers refusals as problem+json ({@link ProblemHandling}, and the security filters and
  * the servlet container through {@link ProblemJson}); the importer reports them per row. 400 for malformed or
  * invalid input, 401 / 403 for a missing login or role, 404 for unknown records, 409 for rule violations and
- * conflicts, 413 for bodies over the limit, 415 for a body the ledger cannot decode, 422 for a reused Idempotency-Key; anything unknown is a 500 that records
- * nothing.
+ * conflicts, 413 for bodies over the limit, 415 for a body the ledger cannot decode, 422 for a reused
+ * Idempotency-Key, 503 when the store was too busy to take a write; anything unknown is a 500 that records nothing.
  */
 public final class Refusals {
 
@@ -157,6 +157,15 @@ public final class Refusals {
                     "the multipart request body cannot be read; send the body as application/json")
                     .withError("body", "is not valid multipart");
         }
+        // the store was busy or broke off the transaction (a lock wait timed out, a deadlock, a serialization
+        // failure): nothing was recorded, and the same request may well succeed a moment later
+        if (isTransientStoreFailure(e)) {
+            return refusal(HttpStatus.SERVICE_UNAVAILABLE, "store-busy", "Store busy",
+                    "the store could not take this write just now; nothing was recorded: send it again (with the "
+                            + "same Idempotency-Key, if it had one) after the Retry-After delay")
+                    .withRowReason("the store could not take this row just now; nothing was recorded: import the "
+                            + "file again");
+        }
         // a body that failed while a handler read it itself (imports) is still the client's mistake
         InvalidUtf8Exception notUtf8 = findCause(e, InvalidUtf8Exception.class);
         if (notUtf8 != null) {
@@ -170,6 +179,25 @@ public final class Refusals {
                 "the ledger could not handle this request; nothing was recorded")
                 .withRowReason("the ledger could not record this row (" + e.getClass().getSimpleName()
                         + "); nothing was recorded");
+    }
+
+    /**
+     * A failure of the store that a retry may not meet: Spring's transient data-access exceptions (lock wait
+     * timeouts, deadlocks), H2's lock timeout (SQL state {@code HYT00}, error 50200) and PostgreSQL's serialization
+     * failure, deadlock and lock-not-available ({@code 40001}, {@code 40P01}, {@code 55P03}).
+     */
+    static boolean isTransientStoreFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof org.springframework.dao.TransientDataAccessException
+                    || cause instanceof java.sql.SQLTransientException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && (sql.getErrorCode() == 50200
+                    || java.util.Set.of("HYT00", "40001", "40P01", "55P03").contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A request the servlet container refused before the application saw it (an encoded slash or NUL, ...). */

@@ -377,6 +377,24 @@ class RefusalsTest {
         }
 
         @Test
+        void a_store_too_busy_for_a_write_is_a_503_to_retry_not_a_500() {
+            java.sql.SQLException h2LockTimeout = new java.sql.SQLException(
+                    "Timeout trying to lock table IDEMPOTENCY_KEY", "HYT00", 50200);
+            java.sql.SQLException postgresDeadlock = new java.sql.SQLException("deadlock detected", "40P01");
+
+            for (Throwable busy : List.of(new IllegalStateException("append failed", h2LockTimeout),
+                    new org.springframework.dao.CannotAcquireLockException("lock", postgresDeadlock),
+                    new java.sql.SQLTransactionRollbackException("could not serialize access", "40001"))) {
+                Refusal refusal = Refusals.classify(busy);
+                assertThat(refusal.status()).as("%s", busy).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                assertThat(refusal.type()).isEqualTo("store-busy");
+                assertThat(refusal.unexpected()).isFalse();
+            }
+            assertThat(Refusals.classify(new java.sql.SQLException("syntax error", "42601")).status())
+                    .as("a store failure a retry cannot cure").isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        }
+
+        @Test
         void a_request_the_servlet_container_refused_reads_like_the_others() {
             assertThat(Refusals.refusedByContainer(400).type()).isEqualTo("malformed-request");
             assertThat(Refusals.refusedByContainer(505).type()).isEqualTo("http-505");
