@@ -57,6 +57,9 @@ class ReadinessGateTest extends LedgerHttpTest {
     private static ReadinessGate gate(ReadinessState state) {
         ApplicationAvailability availability = mock(ApplicationAvailability.class);
         when(availability.getReadinessState()).thenReturn(state);
-        return new ReadinessGate(availability);
+        org.springframework.beans.factory.support.StaticListableBeanFactory beans =
+                new org.springframework.beans.factory.support.StaticListableBeanFactory();
+        beans.addBean("availability", availability);
+        return new ReadinessGate(beans.getBeanProvider(ApplicationAvailability.class));
     }
 }
