@@ -3,7 +3,6 @@ package coop.ledger.agreement;
 import coop.ledger.shared.RecordDirectory;
 import coop.ledger.shared.query.PartyRef;
 import coop.ledger.agreement.state.CooperationItemCounts;
-import coop.ledger.agreement.api.ItemStatus;
 import coop.ledger.agreement.state.AgreementState;
 import coop.ledger.shared.CooperationDomain;
 import coop.ledger.shared.web.Amount;

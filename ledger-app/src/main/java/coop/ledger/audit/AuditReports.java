@@ -1,7 +1,6 @@
 package coop.ledger.audit;
 
 import coop.ledger.agreement.api.AgreementStatus;
-import coop.ledger.agreement.api.ItemStatus;
 import coop.ledger.agreement.state.AgreementState;
 import coop.ledger.audit.AuditViews.AgreementFigures;
 import coop.ledger.audit.AuditViews.AsOf;

@@ -3,7 +3,6 @@ package coop.ledger.dashboard;
 import coop.ledger.agreement.ItemProgress;
 import coop.ledger.programme.state.ProgrammeState.ItemCounts;
 import coop.ledger.programme.ProgrammeItemSums;
-import coop.ledger.agreement.state.CooperationItemCounts;
 import coop.ledger.agreement.AgreementReadModel;
 import coop.ledger.agreement.AgreementSums;
 import coop.ledger.project.ProjectReadModel;

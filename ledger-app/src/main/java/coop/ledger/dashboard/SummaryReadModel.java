@@ -5,7 +5,6 @@ import coop.ledger.agreement.ItemProgress;
 import coop.ledger.programme.ServiceProgress;
 import coop.ledger.project.ProjectSums;
 import coop.ledger.programme.ProgrammeItemSums;
-import coop.ledger.agreement.state.CooperationItemCounts;
 import coop.ledger.shared.query.Where;
 import coop.ledger.processing.ProjectionRebuild;
 import coop.ledger.shared.web.Amount;

@@ -160,11 +160,6 @@ public class ReadModelStore {
         return jdbc.query(sql, mapper, args);
     }
 
-    /** Runs {@code sql} at once, in the batch's transaction. */
-    public void update(String sql, Object... args) {
-        jdbc.update(sql, args);
-    }
-
     /** Replaces the link rows of {@code key} with {@code rows}: once per batch, with the last value saved. */
     public void replaceLinks(String delete, Object[] key, String insert, List<Object[]> rows) {
         BatchRows batch = batchRows();

@@ -1,6 +1,5 @@
 package coop.ledger.programme;
 
-import coop.ledger.party.PartyProjection;
 import coop.ledger.processing.Applied;
 import coop.ledger.processing.ChangeCollector;
 import coop.ledger.processing.Projections;

@@ -22,7 +22,6 @@ import coop.ledger.programme.api.ServiceItemCorrectedEvent;
 import coop.ledger.programme.api.ServiceItemListedEvent;
 import coop.ledger.shared.CooperationDomain;
 import coop.ledger.shared.Money;
-import coop.ledger.testing.Api;
 import coop.ledger.testing.PostgresNodes;
 import coop.ledger.testing.Reply;
 import coop.ledger.testing.TestUsers;

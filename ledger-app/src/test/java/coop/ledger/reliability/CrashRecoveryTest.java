@@ -3,12 +3,10 @@ package coop.ledger.reliability;
 import coop.ledger.testing.Api;
 import coop.ledger.testing.LedgerProcess;
 import coop.ledger.testing.Reply;
-import coop.ledger.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.UncheckedIOException;
@@ -25,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static coop.ledger.testing.TestData.object;

@@ -84,7 +84,7 @@ public record ProgrammeState(
             throw new IllegalArgumentException("item " + itemId + " cannot apply " + event.getClass().getSimpleName());
         }
 
-        /** The item an item event is about; null for an event of the programme itself. */
+        /** The item a completion, withdrawal, reopening or correction is about; null for any other event. */
         public static String itemIdOf(ProgrammeEvent event) {
             if (event instanceof ServiceItemCompletedEvent e) {
                 return e.itemId();
@@ -96,9 +96,6 @@ public record ProgrammeState(
                 return e.itemId();
             }
             if (event instanceof ServiceItemCorrectedEvent e) {
-                return e.itemId();
-            }
-            if (event instanceof ServiceItemListedEvent e) {
                 return e.itemId();
             }
             return null;
