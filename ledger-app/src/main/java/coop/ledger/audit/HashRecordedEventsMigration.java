@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Migration 6.1: hashes the events recorded before the ledger hashed its appends, with the same chain the append
  * builds (by record, in sequence order), so that every record's chain starts at its first event. It hashes the rows
- * as they are at migration time: tampering before this migration cannot be detected, and the README says so.
+ * as they are at migration time: tampering before this migration cannot be detected, and docs/auditors-guide.md says so.
  * Registered as a Spring bean; Spring Boot hands JavaMigration beans to Flyway.
  */
 class HashRecordedEventsMigration implements JavaMigration {

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Axon's coordinator hands each segment at most 1,024 buffered events. When a buffer is full it looks again
  * only after 100 ms, and nothing wakes it earlier. In a replay the workers empty their buffers in a fraction of
- * that and then sit idle: replay was capped near 10,000 events/s whatever the batch size or segment count. Here a
+ * that and then sit idle: replay was capped by that wait whatever the batch size or segment count. Here a
  * coordination scheduled with a delay of at most {@link #BUFFER_POLL_MILLIS} runs as soon as a worker has finished
  * a batch. Longer waits (caught up, the claim interval, the back-off after an error) keep their delay, so an
  * error still backs off.

@@ -14,7 +14,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
  * one transaction (batch size matters more than anything on two cores), and a worker that finishes a batch wakes
  * the coordinator at once ({@link ProcessorExecutors}). One segment is the default: every work package is handed
  * every event and skips the other segments' ones, so on one node a second segment costs more than it gains (a
- * replay of 200,000 events ran at 16,800 events/s with two, 19,300 with one). The {@code postgres} profile keeps
+ * replay measured slower with two than with one). The {@code postgres} profile keeps
  * two, so that nodes can share the work. A node claims every segment it can (a token layout made with more
  * segments than configured keeps working); the cluster's balancer spreads them. A failing event rolls its batch
  * back and the segment retries; nothing is skipped silently.

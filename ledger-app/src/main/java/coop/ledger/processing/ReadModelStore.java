@@ -181,8 +181,8 @@ public class ReadModelStore {
     /**
      * Marks every projection table to be emptied before the next event is applied (a reset, before a replay
      * rebuilds them), in the caller's transaction. Emptying is left to the next batch: {@code DELETE} of a
-     * million events' rows took H2 26 s in one transaction, {@code TRUNCATE} takes a fraction of a second, but H2
-     * commits it at once, so it cannot share the reset's transaction.
+     * large history's rows in one transaction is slower than the replay itself on H2, and {@code TRUNCATE}, which is
+     * quick, is committed by H2 at once, so it cannot share the reset's transaction.
      */
     public void emptyAllBeforeNextBatch() {
         if (jdbc.queryForObject("SELECT COUNT(*) FROM dash_reset_pending", Integer.class) == 0) {

@@ -33,7 +33,7 @@ class RebuildOverHttpTest extends DashboardTest {
         awaitProjections(Duration.ofSeconds(60));
         String before = ProjectionReplayTest.dump(jdbc);
 
-        // As the README's curl sends it: no body, no content type, any media type accepted.
+        // As the curl of docs/read-models.md sends it: no body, no content type, any media type accepted.
         Reply started = api.post("/api/audit/rebuild", Map.of()).body(null, "none").without("Content-Type")
                 .header("Accept", "*/*").as(TestUsers.AUDITOR).send();
         assertThat(started.status()).as("%s", started).isEqualTo(202);

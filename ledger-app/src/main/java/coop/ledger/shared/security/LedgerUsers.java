@@ -64,7 +64,7 @@ class LedgerUsers implements UserDetailsService {
                 No users are configured, so an administrator was created:
                     user: {}   password: {}
                 This password is shown only now (and kept in {} for you).
-                Configure users (ledger.security.users.*) to replace this account; see the README.
+                Configure users (ledger.security.users.*) to replace this account; see docs/operations.md.
                 ==========================================================================""",
                 BOOTSTRAP_ADMIN, password, dataDir.resolve(PASSWORD_FILE));
     }

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Remembers the (password, stored hash) pairs that bcrypt has already verified. API clients send HTTP Basic
- * credentials with every request, and bcrypt is deliberately slow (tens of milliseconds of CPU): checking it on
+ * credentials with every request, and bcrypt is deliberately slow (it costs CPU by design): checking it on
  * every request capped the write rate far below what the ledger itself can do. A remembered pair is kept as an
  * HMAC-SHA-256 under a random key made at start-up, never as the password. A wrong password, or a password whose
  * hash has changed, is not remembered and goes to bcrypt as before; only successes are remembered, so guessing
