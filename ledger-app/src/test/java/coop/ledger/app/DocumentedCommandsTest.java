@@ -121,6 +121,9 @@ class DocumentedCommandsTest {
                 failures.add(failure);
             }
         }
+        System.out.printf("doc-check: %d blocks with %d curl commands run, from %s%n", blocks.size(),
+                blocks.stream().mapToInt(block -> block.expectedStatuses().size()).sum(),
+                blocks.stream().map(Block::file).distinct().toList());
         assertThat(failures).as("documented commands that do not work as written (%d blocks run)", blocks.size())
                 .isEmpty();
     }
