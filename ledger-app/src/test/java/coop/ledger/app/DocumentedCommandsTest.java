@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -67,6 +68,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "logging.level.org.axonframework.modelling.command.AbstractRepository=ERROR")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// The ledger this test fills is its own (no other test's records, no configured users); closed afterwards so that
+// the suite, which keeps its cached contexts running, does not carry it along.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DocumentedCommandsTest {
 
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
