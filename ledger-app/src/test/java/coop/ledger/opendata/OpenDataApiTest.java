@@ -32,7 +32,10 @@ class OpenDataApiTest extends LedgerHttpTest {
     @Test
     void the_package_of_generated_ledgers_validates_against_the_official_schema() {
         RandomHistories.Recorded recorded = new RandomHistories(api, 20261129L, TestData.unique("oc"), 2)
-                .write(3, 15, 0); // small: the suite's time; every kind of project step still occurs
+                
+                .write(3, 15, 0); // small for the suite's time, and still with corrections and cancellations
+        assertThat(recorded.accepted()).containsKeys(RandomHistories.Step.CORRECT_PROJECT,
+                RandomHistories.Step.CORRECT_INVESTMENT_REPORT, RandomHistories.Step.CANCEL_PROJECT);
         assertThat(recorded.unexpected()).isEmpty();
 
         Reply reply = api.get(PATH).as("viewer").send();
@@ -47,6 +50,11 @@ class OpenDataApiTest extends LedgerHttpTest {
         Set<String> statuses = reply.json().path("projects").valueStream().map(p -> p.path("status").asString())
                 .collect(Collectors.toSet());
         assertThat(Oc4idsSchema.codelist("projectStatus")).containsAll(statuses);
+        assertThat(reply.json().path("projects").valueStream().filter(p -> recorded.projects()
+                        .contains(p.path("identifiers").get(0).path("id").asString()))
+                .flatMap(p -> p.path("contractingProcesses").get(0).path("summary").path("modifications").valueStream())
+                .map(m -> m.path("rationale").asString())).as("the generated corrections' reasons").isNotEmpty()
+                .allSatisfy(reason -> assertThat(reason).isNotBlank());
     }
 
     @Test
