@@ -2,6 +2,7 @@ package coop.ledger.app;
 
 import coop.ledger.audit.AuditCommandLine;
 import coop.ledger.importing.ImportCommandLine;
+import coop.ledger.opendata.OpenDataCommandLine;
 import coop.ledger.shared.security.HashPassword;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -21,6 +22,9 @@ public class LedgerApplication {
         quietAxon();
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(ImportCommandLine.run(LedgerApplication.class, args));
+        }
+        if (args.length > 0 && args[0].equals("export-oc4ids")) {
+            System.exit(OpenDataCommandLine.exportOc4ids(LedgerApplication.class, args, System.err));
         }
         if (args.length > 0 && args[0].equals("restore")) {
             System.exit(AuditCommandLine.restore(LedgerApplication.class, args, System.out, System.err));
