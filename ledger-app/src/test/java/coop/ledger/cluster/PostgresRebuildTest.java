@@ -1,5 +1,6 @@
 package coop.ledger.cluster;
 
+import com.zaxxer.hikari.HikariDataSource;
 import coop.ledger.processing.Projections;
 import coop.ledger.processing.ReadModelStore;
 import coop.ledger.testing.Api;
@@ -47,11 +48,14 @@ class PostgresRebuildTest {
 
     private static final String[] NODE_IDS = {"rebuild-1", "rebuild-2", "rebuild-3"};
     /**
-     * Small chunks, so that the rebuild lasts long enough for writes to land during it; quick balancing, yet a
-     * released segment stays released (3 intervals) longer than the processor waits between claims (5 s).
+     * Small chunks, so that the rebuild lasts long enough for writes to land during it (the third node's are
+     * smaller still: it dies in the middle of one); quick balancing, yet a released segment stays released
+     * (3 intervals) longer than the processor waits between claims (5 s).
      */
-    private static final String[] SETTINGS = {"ledger.projections.rebuild-chunk=100",
-            "ledger.cluster.balance-interval=2s"};
+    private static final String[][] SETTINGS = {
+            {"ledger.projections.rebuild-chunk=100", "ledger.cluster.balance-interval=2s"},
+            {"ledger.projections.rebuild-chunk=100", "ledger.cluster.balance-interval=2s"},
+            {"ledger.projections.rebuild-chunk=5", "ledger.cluster.balance-interval=2s"}};
 
     @Test
     void a_node_rebuilds_while_the_others_read_and_write_and_the_tables_equal_a_rebuild_on_one_node()
@@ -62,10 +66,10 @@ class PostgresRebuildTest {
         List<ConfigurableApplicationContext> nodes = new ArrayList<>();
         List<Class<?>> sources = List.of(ProjectionApplications.class);
         try {
-            nodes.add(database.start(sources, NODE_IDS[0], SETTINGS));
+            nodes.add(database.start(sources, NODE_IDS[0], SETTINGS[0]));
             List<CompletableFuture<ConfigurableApplicationContext>> others = List.of(
-                    CompletableFuture.supplyAsync(() -> database.start(sources, NODE_IDS[1], SETTINGS)),
-                    CompletableFuture.supplyAsync(() -> database.start(sources, NODE_IDS[2], SETTINGS)));
+                    CompletableFuture.supplyAsync(() -> database.start(sources, NODE_IDS[1], SETTINGS[1])),
+                    CompletableFuture.supplyAsync(() -> database.start(sources, NODE_IDS[2], SETTINGS[2])));
             others.forEach(f -> nodes.add(f.join()));
 
             // A history of a few thousand events, and records the writers below add to during the rebuild.
@@ -154,11 +158,31 @@ class PostgresRebuildTest {
             Map<Integer, String> ownersAfter = owners(sql);
             awaitTrue(Duration.ofSeconds(30), () -> appliedOnce(sql));
             assertExactlyOnce(sql);
+
+            // A node that dies in the middle of its rebuild leaves nothing stuck: its lease goes stale and its
+            // claims time out (one claim timeout each), the others take the segments and finish the replay from
+            // the tokens its last chunk committed.
+            Api dying = PostgresNodes.api(nodes.get(2));
+            assertThat(dying.post("/api/audit/rebuild", Map.of()).as(TestUsers.AUDITOR).send().status())
+                    .isEqualTo(202);
+            awaitTrue(Duration.ofSeconds(60), () -> {
+                JsonNode p = dying.get("/api/audit/rebuild").as(TestUsers.AUDITOR).send().json();
+                assertThat(p.path("state").asString()).as("%s", p).isEqualTo("running");
+                return p.path("eventsDone").asLong() > 0;
+            });
+            ConfigurableApplicationContext killed = nodes.remove(2);
+            long killedAt = kill(database, killed, NODE_IDS[2]);
+            awaitTrue(Duration.ofSeconds(60), () -> owners(sql).size() == 2
+                    && !owners(sql).containsValue(NODE_IDS[2]) && appliedOnce(sql));
+            long recoveryMillis = (System.nanoTime() - killedAt) / 1_000_000;
+            assertExactlyOnce(sql);
+            Api survivor = PostgresNodes.api(nodes.get(0));
+            awaitTrue(Duration.ofSeconds(30), () -> !survivor.get("/api/audit/rebuild").as(TestUsers.AUDITOR).send()
+                    .json().path("state").asString().equals("running"));
             Map<String, List<String>> clusterRebuild = tables(sql, nodes.get(0));
 
             // The same events rebuilt by one node alone.
             nodes.get(0).close();
-            nodes.get(2).close();
             Reply alone = rebuilder.post("/api/audit/rebuild", Map.of()).as(TestUsers.AUDITOR).send();
             assertThat(alone.status()).as("%s", alone).isEqualTo(202);
             awaitTrue(Duration.ofSeconds(60), () -> rebuilder.get("/api/audit/rebuild").as(TestUsers.AUDITOR).send()
@@ -170,9 +194,9 @@ class PostgresRebuildTest {
             long events = sql.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
             System.out.printf("[cluster-rebuild] nodes=3 events=%d (history %d) writes-during-rebuild=%d "
                             + "reads-during-rebuild=%d conflicts-409=%d segments-before=%s segments-after=%s "
-                            + "rows=%d progress=%s%n", events, history.size(), duringRebuild,
-                    readsDuringRebuild.get(), conflicts.get(), ownersBefore, ownersAfter,
-                    clusterRebuild.values().stream().mapToInt(List::size).sum(), progress);
+                            + "rows=%d progress=%s recovery-after-the-rebuilder-died=%d ms%n", events, history.size(),
+                    duringRebuild, readsDuringRebuild.get(), conflicts.get(), ownersBefore, ownersAfter,
+                    clusterRebuild.values().stream().mapToInt(List::size).sum(), progress, recoveryMillis);
             assertThat(clusterRebuild.keySet()).isEqualTo(singleRebuild.keySet());
             for (String table : clusterRebuild.keySet()) {
                 assertThat(clusterRebuild.get(table)).as(table).containsExactlyElementsOf(singleRebuild.get(table));
@@ -181,6 +205,21 @@ class PostgresRebuildTest {
         } finally {
             nodes.forEach(ConfigurableApplicationContext::close);
         }
+    }
+
+    /**
+     * Kills a node without a graceful shutdown (as {@link PostgresScaleOutTest} does): its connection pool closes
+     * and PostgreSQL drops its sessions, so it can neither commit, release its claims nor end its lease.
+     */
+    private static long kill(PostgresNodes database, ConfigurableApplicationContext node, String nodeId)
+            throws InterruptedException {
+        CompletableFuture.runAsync(node.getBean(HikariDataSource.class)::close);
+        Thread.sleep(100);
+        database.admin().queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                + "WHERE application_name = ?", Boolean.class, "ledger-" + nodeId);
+        long killedAt = System.nanoTime();
+        CompletableFuture.runAsync(node::close);
+        return killedAt;
     }
 
     /** Writes (new parties, items listed on the agreements) and reads against one node until told to stop. */
