@@ -103,6 +103,11 @@ class ProcessorReconciliation implements HealthIndicator {
                         .register(registry)));
     }
 
+    /** Where {@code processor} stands in the shared token table: its slowest segment and each segment's owner. */
+    ProcessorPosition tokens(String processor) {
+        return position(processor, 0);
+    }
+
     private List<String> streamingProcessors() {
         return axon.eventProcessingConfiguration().eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)

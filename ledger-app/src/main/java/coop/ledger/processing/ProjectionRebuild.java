@@ -7,9 +7,11 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +30,12 @@ import java.util.concurrent.TimeUnit;
  * the history up to the head in large transactions ({@link BulkReplay}) and starts the processor again, which goes
  * on from there. One rebuild at
  * a time; queries keep answering from the tables as they fill.
+ *
+ * <p>On a cluster the rebuilding node first takes the {@link RebuildLease}: the other nodes then release the
+ * processor's segments and keep away from them, so the reset can claim every segment, and the chunks commit their
+ * tokens under those claims; when the history is applied the claims and the lease are released and every node's
+ * processor claims segments again, going on from the tokens the last chunk stored. One rebuild at a time in the
+ * whole cluster.
  */
 @Component
 public class ProjectionRebuild {
@@ -36,7 +45,7 @@ public class ProjectionRebuild {
     /** What a rebuild has done so far; positions are global positions in the event store. */
     public record Progress(String state, long eventsDone, long eventsTotal, Double eventsPerSecond,
                            Long etaSeconds, OffsetDateTime startedAt, OffsetDateTime finishedAt, String startedBy,
-                           String error) {
+                           String error, String node) {
     }
 
     private record Run(String state, long head, Instant startedAt, Instant finishedAt, long done, String startedBy,
@@ -54,23 +63,32 @@ public class ProjectionRebuild {
     private final TokenStore tokenStore;
     private final TransactionManager transactions;
     private final Clock clock;
+    private final RebuildLease lease;
+    private final ObjectProvider<ProcessorReconciliation> reconciliation;
     private final int chunk;
     private volatile Run run = IDLE;
     private volatile long bulkPosition = -1;
 
     public ProjectionRebuild(EventProcessingConfiguration processing, EventStore eventStore, TokenStore tokenStore,
-                             TransactionManager transactions, Clock clock,
+                             TransactionManager transactions, Clock clock, RebuildLease lease,
+                             ObjectProvider<ProcessorReconciliation> reconciliation,
                              @Value("${ledger.projections.rebuild-chunk:2000}") int chunk) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.transactions = transactions;
         this.clock = clock;
+        this.lease = lease;
+        this.reconciliation = reconciliation;
         this.chunk = chunk;
     }
 
-    /** True while a rebuild runs: the tables then hold only part of the history. */
+    /** True while a rebuild runs, on this node or another: the tables then hold only part of the history. */
     public boolean running() {
+        return runningHere() || lease.elsewhere().isPresent();
+    }
+
+    private boolean runningHere() {
         return run.state().equals("running");
     }
 
@@ -83,22 +101,30 @@ public class ProjectionRebuild {
     }
 
     /**
-     * Starts a rebuild in the background and returns its first progress; empty when one is already running.
+     * Starts a rebuild in the background and returns its first progress; empty when one is already running, here
+     * or on another node.
      */
-    public synchronized java.util.Optional<Progress> start(String by) {
-        if (running()) {
-            return java.util.Optional.empty();
+    public synchronized Optional<Progress> start(String by) {
+        if (runningHere()) {
+            return Optional.empty();
         }
         long head = position(eventStore.createHeadToken());
+        if (!lease.acquire(by, head)) {
+            return Optional.empty();
+        }
         bulkPosition = -1;
         run = new Run("running", head, clock.instant(), null, 0, by, null);
         Thread worker = new Thread(this::rebuild, "projections-rebuild");
         worker.setDaemon(true);
         worker.start();
-        return java.util.Optional.of(progress());
+        return Optional.of(progress());
     }
 
     public Progress progress() {
+        Optional<RebuildLease.Holder> elsewhere = lease.elsewhere();
+        if (!runningHere() && elsewhere.isPresent()) {
+            return progressElsewhere(elsewhere.get());
+        }
         Run r = run;
         if (r.state().equals("running")) {
             r = r.with("running", Math.min(r.head(), done()), null, null);
@@ -116,16 +142,27 @@ public class ProjectionRebuild {
             }
         }
         return new Progress(r.state(), Math.max(0, r.done()), Math.max(0, r.head()), rate, eta, time(r.startedAt()),
-                time(r.finishedAt()), r.startedBy(), r.error());
+                time(r.finishedAt()), r.startedBy(), r.error(), r.startedAt() == null ? null : lease.nodeId());
+    }
+
+    /** Another node's rebuild, as far as the shared token table shows it (its slowest segment). */
+    private Progress progressElsewhere(RebuildLease.Holder holder) {
+        long done = Math.min(holder.head(), reconciliation.getObject().tokens(Projections.PROCESSOR).slowestPosition());
+        double seconds = Math.max(Duration.between(holder.startedAt(), clock.instant()).toMillis(), 1) / 1000.0;
+        double rate = Math.round(Math.max(0, done) / seconds * 10) / 10.0;
+        Long eta = rate > 0 ? Math.round((holder.head() - done) / rate) : null;
+        return new Progress("running", Math.max(0, done), Math.max(0, holder.head()), rate, eta,
+                time(holder.startedAt()), null, holder.startedBy(), null, holder.nodeId());
     }
 
     private void rebuild() {
         try {
             StreamingEventProcessor processor = processor();
-            processor.shutdownAsync().get(60, TimeUnit.SECONDS);
             try {
+                processor.shutdownAsync().get(60, TimeUnit.SECONDS);
                 long resetStart = System.nanoTime();
-                processor.resetTokens();
+                resetWhenEverySegmentIsFree(processor);
+                lease.claimsTaken();
                 long applyStart = System.nanoTime();
                 bulkPosition = 0;
                 long applied = new BulkReplay(eventStore, tokenStore, transactions,
@@ -136,9 +173,14 @@ public class ProjectionRebuild {
                         (applyStart - resetStart) / 1_000_000, applied, chunk,
                         (System.nanoTime() - applyStart) / 1_000_000);
             } finally {
-                // Whatever failed, the processor runs again from the tokens last committed: a failed reset leaves
-                // the old tables and tokens, a failed chunk leaves the chunks before it.
-                processor.start();
+                // Whatever failed, the processors run again from the tokens last committed: a failed reset leaves
+                // the old tables and tokens, a failed chunk leaves the chunks before it. The other nodes' too, once
+                // the lease is gone (the bulk replay has released its claims by now).
+                try {
+                    lease.release();
+                } finally {
+                    processor.start();
+                }
             }
             while (!caughtUp(processor)) {
                 Thread.sleep(100);
@@ -154,29 +196,54 @@ public class ProjectionRebuild {
         }
     }
 
+    /**
+     * Resets the tokens once no other node holds a claim on a segment: the reset claims every segment, and fails
+     * while another node holds one. The others release theirs when they see the lease; a node that died holding
+     * some loses them when its claims time out.
+     */
+    private void resetWhenEverySegmentIsFree(StreamingEventProcessor processor) throws InterruptedException {
+        long deadline = System.nanoTime() + lease.claimWait().toNanos();
+        while (true) {
+            try {
+                processor.resetTokens();
+                return;
+            } catch (RuntimeException e) {
+                if (!heldElsewhere(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static boolean heldElsewhere(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnableToClaimTokenException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void failed(Exception e) {
         log.error("Projection rebuild failed", e);
         Run r = run;
         run = r.with("failed", Math.min(r.head(), done()), clock.instant(), String.valueOf(e.getMessage()));
     }
 
-    /** Every segment claimed and at (or past) the head the rebuild started with; a failed segment fails it. */
+    /**
+     * Every segment claimed again, by whichever node, and at (or past) the head the rebuild started with, as the
+     * shared token table shows; a failed segment of this node fails the rebuild.
+     */
     private boolean caughtUp(StreamingEventProcessor processor) {
-        int segments = tokenStore.fetchSegments(Projections.PROCESSOR).length;
-        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        if (segments == 0 || status.size() < segments) {
-            return false;
-        }
-        for (EventTrackerStatus s : status.values()) {
+        for (EventTrackerStatus s : processor.processingStatus().values()) {
             if (s.isErrorState()) {
                 throw new IllegalStateException("segment " + s.getSegment().getSegmentId() + " failed: "
                         + s.getError());
             }
-            if (s.getCurrentPosition().orElse(-1) < run.head()) {
-                return false;
-            }
         }
-        return true;
+        ProcessorReconciliation.ProcessorPosition tokens = reconciliation.getObject().tokens(Projections.PROCESSOR);
+        return tokens.segments() > 0 && !tokens.owners().containsValue("") && tokens.slowestPosition() >= run.head();
     }
 
     /**

@@ -27,8 +27,10 @@ class RebuildController {
 
     @PostMapping("/api/audit/rebuild")
     @Operation(summary = "Rebuild every dashboard table from the events (reset the projections and replay)",
-            description = "Returns 202 with the first progress; 409 while a rebuild already runs. Queries keep "
-                    + "answering meanwhile, with partial figures; /api/summary says \"rebuilding\": true.")
+            description = "Returns 202 with the first progress; 409 while a rebuild already runs, on this node or on "
+                    + "another node of the cluster. Queries keep answering meanwhile, with partial figures; "
+                    + "/api/summary says \"rebuilding\": true. On a cluster the other nodes keep reading and "
+                    + "writing: they release the processor's segments to this node and claim them again after.")
     public ResponseEntity<?> start(Principal principal) {
         return rebuild.start(principal == null ? null : principal.getName())
                 .<ResponseEntity<?>>map(p -> ResponseEntity.accepted().body(p))
@@ -44,7 +46,8 @@ class RebuildController {
 
     @GetMapping("/api/audit/rebuild")
     @Operation(summary = "Progress of the last rebuild: state (idle, running, done, failed), events done and total "
-            + "(global positions; total is the head when it started), rate in events/s, ETA in seconds, times")
+            + "(global positions; total is the head when it started), rate in events/s, ETA in seconds, times, "
+            + "and the node that runs it (on a cluster, any node shows a rebuild another node runs)")
     public ProjectionRebuild.Progress progress() {
         return rebuild.progress();
     }

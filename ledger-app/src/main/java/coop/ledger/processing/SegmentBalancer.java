@@ -55,7 +55,12 @@ public class SegmentBalancer implements SmartLifecycle {
         this.tokenStore = tokenStore;
         this.clock = clock;
         this.interval = interval;
-        this.nodeId = settings.nodeId() == null || settings.nodeId().isBlank()
+        this.nodeId = nodeId(settings);
+    }
+
+    /** This node's name in the token claims and the cluster tables: the configured one, else Axon's default. */
+    static String nodeId(EventStoreSettings settings) {
+        return settings.nodeId() == null || settings.nodeId().isBlank()
                 ? java.lang.management.ManagementFactory.getRuntimeMXBean().getName() : settings.nodeId();
     }
 

@@ -73,6 +73,11 @@ public final class PostgresNodes {
 
     /** Starts a ledger node named {@code nodeId}; {@code extra} are further {@code name=value} properties. */
     public ConfigurableApplicationContext start(String nodeId, String... extra) {
+        return start(List.of(), nodeId, extra);
+    }
+
+    /** As {@link #start(String, String...)}, with further test components ({@code sources}) in the application. */
+    public ConfigurableApplicationContext start(List<Class<?>> sources, String nodeId, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=postgres",
                 "--ledger.db.url=" + jdbcUrl(),
@@ -97,8 +102,9 @@ public final class PostgresNodes {
         Arrays.stream(TestUsers.PROPERTIES).map(p -> "--" + p).forEach(args::add);
         Arrays.stream(extra).map(p -> "--" + p).forEach(args::add);
         LedgerApplication.quietAxon();
-        return new SpringApplicationBuilder(LedgerApplication.class, EventCounter.class)
-                .run(args.toArray(String[]::new));
+        List<Class<?>> all = new ArrayList<>(List.of(LedgerApplication.class, EventCounter.class));
+        all.addAll(sources);
+        return new SpringApplicationBuilder(all.toArray(Class<?>[]::new)).run(args.toArray(String[]::new));
     }
 
     public static Api api(ConfigurableApplicationContext node) {
