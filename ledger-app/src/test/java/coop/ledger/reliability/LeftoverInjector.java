@@ -8,6 +8,8 @@ import org.h2.mvstore.db.Store;
 import org.h2.mvstore.tx.TransactionStore;
 
 import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -35,6 +37,8 @@ public final class LeftoverInjector {
 
     public static void main(String[] args) throws Exception {
         String url = "jdbc:h2:file:" + args[0] + "/ledger;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        // The ledger process this JVM stands for marks the store open while it uses it (UncleanShutdownRepair).
+        Files.writeString(Path.of(args[0], "ledger.open"), "opened by the leftover injector\n");
         List<Connection> open = new ArrayList<>();
         Store store = null;
         for (int i = 1; i < args.length; i++) {
