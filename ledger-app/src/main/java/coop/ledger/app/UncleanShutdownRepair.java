@@ -63,38 +63,55 @@ class UncleanShutdownRepair implements DestructionAwareBeanPostProcessor {
         }
     }
 
+    /** What a repair did and how long it took: the rollback of leftovers, then the verification. */
+    record Outcome(int rolledBack, long repairMillis, long verifyMillis, VerificationReport report) {
+    }
+
     private static void repair(HikariDataSource dataSource, Path marker) {
         log.warn("The store was not closed cleanly ({} is there): repairing it before the ledger starts", marker);
+        Outcome outcome = repair(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());
+        log.warn("Rolled back {} entries left by transactions a crash ended, in {} ms", outcome.rolledBack(),
+                outcome.repairMillis());
+        VerificationReport report = outcome.report();
+        if (report == null) {
+            return;
+        }
+        if (report.verified()) {
+            log.warn("Verified the ledger after the repair: {} events, {} seals, in {} ms", report.events(),
+                    report.seals(), outcome.verifyMillis());
+        } else {
+            log.error("The ledger does NOT verify after the repair: {} (checked in {} ms); see GET /api/integrity and "
+                    + "the jar's verify mode", report, outcome.verifyMillis());
+        }
+    }
+
+    /** Repairs the H2 store at {@code url}, which no other process or connection may have open, and verifies it. */
+    static Outcome repair(String url, String user, String password) {
         long started = System.nanoTime();
-        try (Connection connection = DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(),
-                dataSource.getPassword())) {
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
             Map<String, Integer> rolledBack = H2Leftovers.rollBack(connection);
+            if (!rolledBack.isEmpty()) {
+                log.warn("Leftovers per H2 map: {}", rolledBack);
+            }
             long repaired = System.nanoTime();
-            log.warn("Rolled back {} entries left by transactions a crash ended ({}), in {} ms",
-                    rolledBack.values().stream().mapToInt(Integer::intValue).sum(), rolledBack,
-                    (repaired - started) / 1_000_000);
-            verify(connection, repaired);
+            VerificationReport report = verify(connection);
+            return new Outcome(rolledBack.values().stream().mapToInt(Integer::intValue).sum(),
+                    (repaired - started) / 1_000_000, (System.nanoTime() - repaired) / 1_000_000, report);
         } catch (SQLException e) {
             throw new IllegalStateException("could not repair the store after an unclean shutdown", e);
         }
     }
 
-    private static void verify(Connection connection, long started) {
+    /** The verifier's report, or null when there is nothing to verify (the crash came before the schema). */
+    private static VerificationReport verify(Connection connection) {
         if (!hasEventTable(connection)) {
-            return; // the crash came before the schema was created: nothing to verify
+            return null;
         }
         try {
-            VerificationReport report = new LedgerVerifier().verify(connection);
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            if (report.verified()) {
-                log.warn("Verified the ledger after the repair: {} events, {} seals, in {} ms", report.events(),
-                        report.seals(), millis);
-            } else {
-                log.error("The ledger does NOT verify after the repair: {} (checked in {} ms); see "
-                        + "GET /api/integrity and the verify mode", report, millis);
-            }
+            return new LedgerVerifier().verify(connection);
         } catch (SQLException e) {
             log.error("Could not verify the ledger after the repair", e);
+            return null;
         }
     }
 
