@@ -38,6 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
 class StoreRepairBenchmark {
 
     private static final int EVENTS = Integer.getInteger("bench.events", 1_000_000);
+    /** H2 settings added to the store's URL to compare, e.g. {@code ;RETENTION_TIME=5000}; none by default. */
+    private static final String H2_OPTIONS = System.getProperty("bench.h2-options", "");
     private static final long MB = 1024 * 1024;
 
     @Test
@@ -46,7 +48,7 @@ class StoreRepairBenchmark {
         Path dataDir = Path.of("target", "bench", "repair-" + System.currentTimeMillis()).toAbsolutePath();
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve("ledger.mv.db");
-        String url = "jdbc:h2:file:" + dataDir + "/ledger;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + dataDir + "/ledger;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" + H2_OPTIONS;
 
         FileSizeWatch watch = new FileSizeWatch(file);
         long appended = 0;
@@ -104,11 +106,13 @@ class StoreRepairBenchmark {
         long target = 3 * clean + 64 * MB;
         row("target 3 x clean + 64 MB; largest seen is", Math.max(watch.max(), crashed) / (double) target * 100,
                 "% of the target", null, null);
-        System.out.println("StoreRepairBenchmark: data in " + dataDir);
+        System.out.println("StoreRepairBenchmark: H2 options '" + H2_OPTIONS + "', data in " + dataDir);
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
         List<String> args = new ArrayList<>(List.of("--ledger.data-dir=" + dataDir, "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:file:" + dataDir + "/ledger;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
+                        + H2_OPTIONS,
                 "--ledger.audit.seal-interval=0", "--logging.level.root=WARN",
                 "--logging.level.coop.ledger.app.UncleanShutdownRepair=WARN"));
         Arrays.stream(TestUsers.PROPERTIES).map(p -> "--" + p).forEach(args::add);
