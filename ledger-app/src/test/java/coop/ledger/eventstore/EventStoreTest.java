@@ -154,6 +154,25 @@ class EventStoreTest extends LedgerHttpTest {
     }
 
     @Test
+    void a_key_whose_events_are_not_in_the_store_is_not_replayed_the_write_is_recorded() {
+        Party yunyang = TestData.yunyang();
+        String key = TestData.unique("orphan-key");
+        // What a crash can leave: the key of a write, with the same request, but not its event.
+        jdbc.update("INSERT INTO idempotency_key (idem_key, request_hash, record_id, version, created_at) "
+                + "VALUES (?, 'whatever-the-hash', ?, 1, CURRENT_TIMESTAMP)", key, yunyang.code());
+
+        Reply reply = api.post("/api/parties", yunyang.json()).idempotencyKey(key).send();
+        Reply retry = api.post("/api/parties", yunyang.json()).idempotencyKey(key).send();
+
+        assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+        assertThat(reply.json().path("replayed").asBoolean()).isFalse();
+        assertThat(eventCount(yunyang.code())).isEqualTo(1);
+        assertThat(retry.status()).as("%s", retry).isEqualTo(200);
+        assertThat(retry.json().path("replayed").asBoolean()).isTrue();
+        assertThat(keyCount(key)).isEqualTo(1);
+    }
+
+    @Test
     void h2_writes_every_commit_to_its_file_without_delay() {
         // H2 2.4 lists the setting once per scope; every one must say 0 (the default would be 500 ms).
         List<String> writeDelay = jdbc.queryForList(

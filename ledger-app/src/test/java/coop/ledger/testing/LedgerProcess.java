@@ -38,7 +38,7 @@ public final class LedgerProcess implements AutoCloseable {
         this.launcher = launcher;
     }
 
-    /** Starts the ledger (from the test class path) on {@code dataDir} and returns once it is healthy. */
+    /** Starts the ledger (from the test class path) on {@code dataDir} and returns once it is ready for writes. */
     public static LedgerProcess start(Path dataDir, Path log) {
         LedgerProcess ledger = new LedgerProcess(dataDir, log, freePort(),
                 List.of("-cp", System.getProperty("java.class.path"), "coop.ledger.app.LedgerApplication"));
@@ -141,7 +141,7 @@ public final class LedgerProcess implements AutoCloseable {
 
     private void awaitHealthy() {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

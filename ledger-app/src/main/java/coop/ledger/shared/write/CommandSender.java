@@ -5,6 +5,8 @@ import coop.ledger.shared.web.WriteResult;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +24,8 @@ import java.util.Optional;
  */
 @Component
 public class CommandSender {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandSender.class);
 
     public static final String RECORDED_BY = "recordedBy";
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
@@ -75,8 +79,19 @@ public class CommandSender {
         return result instanceof Long version ? version : 1L;
     }
 
+    /**
+     * The answer of the earlier write with this key, if there was one: {@code replayed} only once its events are
+     * confirmed to be in the event store; a key whose events are not there is forgotten, and the write recorded.
+     */
     private Optional<WriteResult> earlierResult(String key, String hash) {
-        return idempotency.find(key).map(stored -> {
+        Optional<IdempotencyStore.StoredResult> found = idempotency.find(key);
+        if (found.isPresent() && !found.get().recorded()) {
+            log.warn("Idempotency-Key {} names version {} of {}, which is not in the event store: the write is "
+                    + "recorded now", key, found.get().version(), found.get().recordId());
+            idempotency.forgetUnrecorded(key);
+            return Optional.empty();
+        }
+        return found.map(stored -> {
             if (!stored.requestHash().equals(hash)) {
                 throw new IdempotencyKeyReusedException(key);
             }

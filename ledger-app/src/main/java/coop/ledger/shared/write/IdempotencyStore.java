@@ -10,9 +10,15 @@ import java.util.Optional;
 @Repository
 class IdempotencyStore {
 
-    /** The stored answer to a write made with an Idempotency-Key. */
-    public record StoredResult(String requestHash, String recordId, long version) {
+    /**
+     * The stored answer to a write made with an Idempotency-Key; {@code recorded} says whether the event it names
+     * (the record's event at the version the write answered, the write's last) is in the event store.
+     */
+    public record StoredResult(String requestHash, String recordId, long version, boolean recorded) {
     }
+
+    private static final String EVENT_OF_THE_KEY = "SELECT 1 FROM domain_event_entry e "
+            + "WHERE e.aggregate_identifier = k.record_id AND e.sequence_number = k.version - 1";
 
     private final JdbcTemplate jdbc;
 
@@ -21,7 +27,17 @@ class IdempotencyStore {
     }
 
     public Optional<StoredResult> find(String key) {
-        return jdbc.query("SELECT request_hash, record_id, version FROM idempotency_key WHERE idem_key = ?",
-                (rs, i) -> new StoredResult(rs.getString(1), rs.getString(2), rs.getLong(3)), key).stream().findFirst();
+        return jdbc.query("SELECT k.request_hash, k.record_id, k.version, EXISTS (" + EVENT_OF_THE_KEY + ") "
+                        + "FROM idempotency_key k WHERE k.idem_key = ?",
+                (rs, i) -> new StoredResult(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBoolean(4)), key)
+                .stream().findFirst();
+    }
+
+    /**
+     * Removes the key's row if its event is not in the event store. A key and its events commit in one transaction,
+     * so such a row is not a recorded write but the remains of one a crash broke off; the write is recorded anew.
+     */
+    public void forgetUnrecorded(String key) {
+        jdbc.update("DELETE FROM idempotency_key k WHERE k.idem_key = ? AND NOT EXISTS (" + EVENT_OF_THE_KEY + ")", key);
     }
 }
