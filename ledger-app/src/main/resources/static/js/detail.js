@@ -56,7 +56,10 @@ export async function showDetail(kind, id, path) {
   if (shown?.id !== id) return;
   if (record.status === 'fulfilled') {
     const r = record.value;
-    document.getElementById('detail-title').textContent = r.title ?? r.name ?? (currentLang() === 'en' && r.nameEn ? r.nameEn : r.nameZh) ?? id;
+    const title = document.getElementById('detail-title');
+    title.textContent = r.title ?? r.name ?? (currentLang() === 'en' && r.nameEn ? r.nameEn : r.nameZh) ?? id;
+    // a record with values its source does not state says so at once; the provenance below lists them
+    if (r.inferred) title.append(' ', el('span', { class: 'inferred-badge', title: t('inferredHint') }, t('inferred')));
     body.replaceChildren(keyValues(r));
   } else {
     body.replaceChildren(el('p', { class: 'error' }, `${t('loadFailed')}: ${record.reason.message}`));

@@ -1,5 +1,6 @@
 package coop.ledger.agreement;
 
+import coop.ledger.shared.Provenance;
 import io.swagger.v3.oas.annotations.media.Schema;
 import coop.ledger.agreement.api.AgreementKind;
 import coop.ledger.agreement.api.AmendAgreementCommand;
@@ -53,11 +54,12 @@ final class AgreementRequests {
             @Size(max = 200) String place,
             @Size(max = 200) String occasion,
             @Size(max = 30) Set<@NotNull CooperationDomain> domains,
-            @Size(max = 10000) String summary) {
+            @Size(max = 10000) String summary,
+            Provenance provenance) {
 
         SignAgreementCommand toCommand(WriteContext context) {
             return new SignAgreementCommand(id != null ? id : context.newRecordId(), title, kind, signatories,
-                    observers, signedOn, place, occasion, domains, summary);
+                    observers, signedOn, place, occasion, domains, summary, provenance);
         }
     }
 

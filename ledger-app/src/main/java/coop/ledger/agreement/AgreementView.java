@@ -1,5 +1,6 @@
 package coop.ledger.agreement;
 
+import coop.ledger.shared.Provenance;
 import coop.ledger.shared.RecordDirectory;
 import coop.ledger.shared.query.PartyRef;
 import coop.ledger.agreement.state.CooperationItemCounts;
@@ -32,6 +33,8 @@ record AgreementView(
         List<Payment> payments,
         Amount paymentsTotal,
         List<AgreementState.Amendment> amendments,
+        boolean inferred,
+        Provenance provenance,
         long version) {
 
     record Participant(String partyCode, Label role, LocalDate since) {
@@ -63,7 +66,8 @@ record AgreementView(
                 s.items().stream().map(AgreementView::item).toList(),
                 s.payments().stream().map(p -> new Payment(p.paymentId(), p.payer(), p.payee(), Amount.of(p.amount()),
                         p.paidOn(), p.purpose())).toList(),
-                Amount.of(s.paymentsTotal()), s.amendments(), s.version());
+                Amount.of(s.paymentsTotal()), s.amendments(),
+                s.provenance() != null && s.provenance().hasInferredValues(), s.provenance(), s.version());
     }
 
     private static ItemCounts itemCounts(CooperationItemCounts c) {

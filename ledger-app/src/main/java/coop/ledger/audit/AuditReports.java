@@ -166,6 +166,10 @@ class AuditReports {
         List<ProjectState> live = projects.stream().filter(p -> p.status().live()).toList();
         Money liveAgreed = live.stream().map(ProjectState::agreedInvestment).filter(m -> m != null)
                 .reduce(Money.zero(), Money::plus);
+        Money planned = projects.stream().map(ProjectState::plannedInvestment).filter(m -> m != null)
+                .reduce(Money.zero(), Money::plus);
+        Money livePlanned = live.stream().map(ProjectState::plannedInvestment).filter(m -> m != null)
+                .reduce(Money.zero(), Money::plus);
         Money paid = agreements.stream().map(AgreementState::paymentsTotal).reduce(Money.zero(), Money::plus);
         return new LedgerSummary(recordedAt, parties,
                 new AgreementFigures(agreements.size(), agreementsByStatus,
@@ -175,7 +179,7 @@ class AuditReports {
                 new ProjectFigures(projects.size(), projects.stream().mapToLong(ProjectState::projectCount).sum(),
                         projectsByStatus, agreed.plain(), agreed.toChinese(), actual.plain(), actual.toChinese(),
                         live.size(), live.stream().mapToLong(ProjectState::projectCount).sum(), liveAgreed.plain(),
-                        liveAgreed.toChinese()),
+                        liveAgreed.toChinese(), planned.plain(), livePlanned.plain()),
                 new ProgrammeFigures(programmes.size(),
                         programmes.stream().mapToLong(p -> p.counts().planned()).sum(),
                         programmes.stream().mapToLong(p -> p.counts().addedLater()).sum(),

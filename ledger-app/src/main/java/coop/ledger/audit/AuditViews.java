@@ -86,12 +86,14 @@ final class AuditViews {
 
     /**
      * Every project record, cancelled ones included, and apart the live ones (every status but cancelled,
-     * {@code ProjectStatus.live()}): the headline the dashboard shows.
+     * {@code ProjectStatus.live()}): the headline the dashboard shows. Total planned investment (总投资) is its own
+     * kind of amount, never part of the agreed investment.
      */
     record ProjectFigures(long records, long projectCount, Map<String, Long> byStatus, String agreedInvestmentYuan,
                           String agreedInvestmentText, String actualInvestmentYuan, String actualInvestmentText,
                           long liveRecords, long liveProjectCount, String liveAgreedInvestmentYuan,
-                          String liveAgreedInvestmentText) {
+                          String liveAgreedInvestmentText, String plannedInvestmentYuan,
+                          String livePlannedInvestmentYuan) {
     }
 
     record ProgrammeFigures(long total, long itemsPlanned, long itemsAddedLater, long itemsCompleted) {

@@ -9,6 +9,7 @@ import coop.ledger.programme.ProgrammeItemSums;
 import coop.ledger.agreement.state.CooperationItemCounts;
 import coop.ledger.party.PartyReadModel;
 import coop.ledger.project.ProjectReadModel;
+import coop.ledger.project.ProjectSums;
 import coop.ledger.agreement.api.AgreementStatus;
 import coop.ledger.project.api.ProjectStatus;
 import coop.ledger.shared.web.Amount;
@@ -33,19 +34,27 @@ class PartyOverviewReadModel {
                            Agreements observes, Projects hosts, Projects investsIn, Responsibilities responsibleFor) {
     }
 
-    public record Agreements(long agreements, long inForce, ItemProgress items, Amount paymentsTotal,
+    /** {@code inForce} + {@code ended} (expired, terminated or superseded) = {@code agreements}. */
+    public record Agreements(long agreements, long inForce, long ended, ItemProgress items, Amount paymentsTotal,
                              List<AgreementRef> latest) {
     }
 
     public record AgreementRef(String id, String title, Label status, LocalDate signedOn) {
     }
 
+    /**
+     * The party's projects as the headline counts them: {@code live} (every status but cancelled) and
+     * {@code cancelled} apart; {@code projects}, {@code records}, {@code agreedInvestment} and
+     * {@code actualInvestment} still count every record, cancelled ones included. {@code plannedInvestment}
+     * (总投资) is a kind of its own, never part of {@code agreedInvestment} (协议投资).
+     */
     public record Projects(long projects, long records, Amount agreedInvestment, Amount actualInvestment,
+                           Amount plannedInvestment, ProjectPart live, ProjectPart cancelled,
                            List<ProjectRef> latest) {
     }
 
     public record ProjectRef(String id, String name, Label status, LocalDate signedOn, int projectCount,
-                             Amount agreedInvestment) {
+                             Amount agreedInvestment, Amount plannedInvestment) {
     }
 
     /** Items the party is named responsible for: on cooperation lists, and in public-service programmes. */
@@ -81,7 +90,7 @@ class PartyOverviewReadModel {
                 code, role);
         return jdbc.queryForObject("SELECT " + AgreementSums.SUMS + from, (rs, i) -> {
             AgreementSums.Sums sums = AgreementSums.read(rs, 1);
-            return new Agreements(sums.agreements(), sums.inForce(), ItemProgress.of(sums.items()),
+            return new Agreements(sums.agreements(), sums.inForce(), sums.ended(), ItemProgress.of(sums.items()),
                     StatsReadModel.sum(sums.paymentsTotal()), latest);
         }, code, role);
     }
@@ -90,14 +99,18 @@ class PartyOverviewReadModel {
         String from = " FROM dash_project p JOIN dash_project_party pp ON pp.project_id = p.id "
                 + "AND pp.party_code = ? AND pp.party_role = ?";
         List<ProjectRef> latest = jdbc.query("SELECT p.id, p.name, p.status, p.signed_on, p.project_count, "
-                        + "p.agreed_investment" + from + " ORDER BY p.signed_on DESC, p.id LIMIT " + LISTED,
+                        + "p.agreed_investment, p.planned_investment" + from
+                        + " ORDER BY p.signed_on DESC, p.id LIMIT " + LISTED,
                 (rs, i) -> new ProjectRef(rs.getString(1), rs.getString(2),
                         Label.of(ProjectStatus.valueOf(rs.getString(3))), rs.getObject(4, LocalDate.class),
-                        rs.getInt(5), ProjectReadModel.amount(rs.getBigDecimal(6))), code, role);
-        return jdbc.queryForObject("SELECT SUM(p.project_count), COUNT(*), SUM(p.agreed_investment), "
-                        + "SUM(p.actual_investment)" + from,
-                (rs, i) -> new Projects(rs.getLong(1), rs.getLong(2), StatsReadModel.sum(rs.getBigDecimal(3)),
-                        StatsReadModel.sum(rs.getBigDecimal(4)), latest), code, role);
+                        rs.getInt(5), ProjectReadModel.amount(rs.getBigDecimal(6)),
+                        ProjectReadModel.amount(rs.getBigDecimal(7))), code, role);
+        return jdbc.queryForObject("SELECT " + ProjectSums.SUMS + from, (rs, i) -> {
+            ProjectSums.Sums s = ProjectSums.read(rs, 1);
+            return new Projects(s.projects(), s.records(), StatsReadModel.sum(s.agreedInvestment()),
+                    StatsReadModel.sum(s.actualInvestment()), StatsReadModel.sum(s.plannedInvestment()),
+                    ProjectPart.of(s.live()), ProjectPart.of(s.cancelled()), latest);
+        }, code, role);
     }
 
     private Responsibilities responsibilities(String code) {

@@ -87,7 +87,8 @@ class StatsReadModel {
     private static ProjectGroup projectGroup(String key, Label label, ProjectSums.Sums s) {
         return new ProjectGroup(key, label, s.projects(), s.records(), sum(s.agreedInvestment()),
                 s.recordsWithAgreedInvestment(), sum(s.actualInvestment()), s.intentionProjects(),
-                sum(s.intentionAgreedInvestment()), ProjectPart.of(s.live()), ProjectPart.of(s.cancelled()));
+                sum(s.intentionAgreedInvestment()), sum(s.plannedInvestment()), s.recordsWithPlannedInvestment(),
+                ProjectPart.of(s.live()), ProjectPart.of(s.cancelled()));
     }
 
     // ------------------------------------------------------------------ programmes

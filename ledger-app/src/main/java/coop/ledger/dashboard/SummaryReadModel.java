@@ -13,7 +13,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -38,15 +37,24 @@ class SummaryReadModel {
     /**
      * Every project record (intentions and cancelled ones included) and, apart, the {@code live} ones (every status
      * but cancelled: the headline the dashboard shows) and the {@code cancelled} ones; live + cancelled = all.
+     * {@code plannedInvestment} (总投资) is the total planned investment of the records that report that kind of
+     * amount: never part of {@code agreedInvestment} (协议投资).
      */
     public record ProjectFigures(long projects, long records, Amount agreedInvestment, Amount actualInvestment,
-                                 ProjectPart live, ProjectPart cancelled) {
+                                 Amount plannedInvestment, ProjectPart live, ProjectPart cancelled) {
     }
 
-    /** What happened in one year or month: signings, and completions by their completion date. */
-    public record PeriodFigures(String period, Label label, long agreementsSigned, long projectsSigned,
-                                Amount agreedInvestment, long cooperationItemsCompleted,
-                                long programmeItemsCompleted) {
+    /**
+     * What happened in one year or month: signings, and completions by their completion date. The agreements and
+     * projects signed in the period are split as the headline splits them: {@code agreementsInForce} +
+     * {@code agreementsEnded} = {@code agreementsSigned}; {@code liveProjects} + {@code cancelledProjects} = every
+     * project signed, whose all-records figures {@code projectsSigned} and {@code agreedInvestment} keep their
+     * meaning for clients that read them.
+     */
+    public record PeriodFigures(String period, Label label, long agreementsSigned, long agreementsInForce,
+                                long agreementsEnded, long projectsSigned, Amount agreedInvestment,
+                                ProjectPart liveProjects, ProjectPart cancelledProjects,
+                                long cooperationItemsCompleted, long programmeItemsCompleted) {
     }
 
     /** Tables whose rows carry the position and time of the last event applied. */
@@ -75,7 +83,8 @@ class SummaryReadModel {
         ProjectSums.Sums ps = jdbc.queryForObject("SELECT " + ProjectSums.SUMS + " FROM dash_project p"
                 + projects.sql(), (rs, i) -> ProjectSums.read(rs, 1), projects.args().toArray());
         ProjectFigures p = new ProjectFigures(ps.projects(), ps.records(), StatsReadModel.sum(ps.agreedInvestment()),
-                StatsReadModel.sum(ps.actualInvestment()), ProjectPart.of(ps.live()), ProjectPart.of(ps.cancelled()));
+                StatsReadModel.sum(ps.actualInvestment()), StatsReadModel.sum(ps.plannedInvestment()),
+                ProjectPart.of(ps.live()), ProjectPart.of(ps.cancelled()));
         ServiceProgress s = jdbc.queryForObject("SELECT " + ProgrammeItemSums.SUMS
                         + " FROM dash_programme_item i" + items.sql(),
                 (rs, i) -> ServiceProgress.of(ProgrammeItemSums.read(rs, 1)), items.args().toArray());
@@ -102,24 +111,39 @@ class SummaryReadModel {
 
     private List<PeriodFigures> periods(String period, LocalDate from, LocalDate to) {
         Map<String, long[]> counts = new TreeMap<>();
-        Map<String, BigDecimal> agreed = new TreeMap<>();
-        count(counts, "dash_agreement", "signed_on", "COUNT(*)", 0, period, from, to, "");
-        count(counts, "dash_project", "signed_on", "SUM(project_count)", 1, period, from, to, "");
-        count(counts, "dash_agreement_item", "completed_on", "SUM(item_count)", 2, period, from, to,
+        Map<String, AgreementSums.Sums> agreements = new TreeMap<>();
+        Map<String, ProjectSums.Sums> projects = new TreeMap<>();
+        count(counts, "dash_agreement_item", "completed_on", "SUM(item_count)", 0, period, from, to,
                 " AND status = 'COMPLETED'");
-        count(counts, "dash_programme_item", "completed_on", "SUM(item_count)", 3, period, from, to,
+        count(counts, "dash_programme_item", "completed_on", "SUM(item_count)", 1, period, from, to,
                 " AND status = 'COMPLETED'");
-        Where range = new Where().and("signed_on >= ?", from).and("signed_on <= ?", to);
-        jdbc.query("SELECT " + bucket(period, "signed_on") + ", SUM(agreed_investment) FROM dash_project"
-                + range.sql() + " GROUP BY " + bucket(period, "signed_on"), rs -> {
+        Where signedAgreements = new Where().and("a.signed_on >= ?", from).and("a.signed_on <= ?", to);
+        String agreementBucket = bucket(period, "a.signed_on");
+        jdbc.query("SELECT " + agreementBucket + ", " + AgreementSums.SUMS + " FROM dash_agreement a"
+                + signedAgreements.sql() + " GROUP BY " + agreementBucket, rs -> {
             String key = key(period, rs.getLong(1));
-            counts.computeIfAbsent(key, k -> new long[4]);
-            agreed.put(key, rs.getBigDecimal(2));
-        }, range.args().toArray());
-        return counts.entrySet().stream().map(e -> new PeriodFigures(e.getKey(),
-                period.equals("year") ? Groups.year(e.getKey()) : Groups.month(e.getKey()), e.getValue()[0],
-                e.getValue()[1], StatsReadModel.sum(agreed.get(e.getKey())), e.getValue()[2], e.getValue()[3]))
-                .toList();
+            counts.computeIfAbsent(key, k -> new long[2]);
+            agreements.put(key, AgreementSums.read(rs, 2));
+        }, signedAgreements.args().toArray());
+        Where signedProjects = new Where().and("p.signed_on >= ?", from).and("p.signed_on <= ?", to);
+        String projectBucket = bucket(period, "p.signed_on");
+        jdbc.query("SELECT " + projectBucket + ", " + ProjectSums.SUMS + " FROM dash_project p"
+                + signedProjects.sql() + " GROUP BY " + projectBucket, rs -> {
+            String key = key(period, rs.getLong(1));
+            counts.computeIfAbsent(key, k -> new long[2]);
+            projects.put(key, ProjectSums.read(rs, 2));
+        }, signedProjects.args().toArray());
+        return counts.entrySet().stream().map(e -> {
+            AgreementSums.Sums a = agreements.get(e.getKey());
+            ProjectSums.Sums p = projects.get(e.getKey());
+            ProjectSums.Part none = new ProjectSums.Part(0, 0, null, null, 0, null, null);
+            return new PeriodFigures(e.getKey(),
+                    period.equals("year") ? Groups.year(e.getKey()) : Groups.month(e.getKey()),
+                    a == null ? 0 : a.agreements(), a == null ? 0 : a.inForce(), a == null ? 0 : a.ended(),
+                    p == null ? 0 : p.projects(), StatsReadModel.sum(p == null ? null : p.agreedInvestment()),
+                    ProjectPart.of(p == null ? none : p.live()), ProjectPart.of(p == null ? none : p.cancelled()),
+                    e.getValue()[0], e.getValue()[1]);
+        }).toList();
     }
 
     private void count(Map<String, long[]> counts, String table, String dateColumn, String measure, int slot,
@@ -129,7 +153,7 @@ class SummaryReadModel {
         String bucket = bucket(period, dateColumn);
         jdbc.query("SELECT " + bucket + ", " + measure + " FROM " + table + where.sql() + " GROUP BY " + bucket,
                 rs -> {
-                    counts.computeIfAbsent(key(period, rs.getLong(1)), k -> new long[4])[slot] = rs.getLong(2);
+                    counts.computeIfAbsent(key(period, rs.getLong(1)), k -> new long[2])[slot] = rs.getLong(2);
                 }, where.args().toArray());
     }
 

@@ -1,5 +1,6 @@
 package coop.ledger.party;
 
+import coop.ledger.shared.Provenance;
 import coop.ledger.shared.PartyKind;
 import coop.ledger.party.api.RegisterPartyCommand;
 import coop.ledger.party.api.RenamePartyCommand;
@@ -27,10 +28,11 @@ final class PartyRequests {
             @Size(max = 200) String nameEn,
             @NotNull PartyKind kind,
             @Pattern(regexp = RecordIds.PATTERN, message = RecordIds.MESSAGE) String parentCode,
-            LocalDate establishedOn) {
+            LocalDate establishedOn,
+            Provenance provenance) {
 
         RegisterPartyCommand toCommand() {
-            return new RegisterPartyCommand(code, nameZh, nameEn, kind, parentCode, establishedOn);
+            return new RegisterPartyCommand(code, nameZh, nameEn, kind, parentCode, establishedOn, provenance);
         }
     }
 

@@ -1,5 +1,6 @@
 package coop.ledger.party;
 
+import coop.ledger.shared.Provenance;
 import coop.ledger.shared.RecordDirectory;
 import coop.ledger.shared.query.PartyRef;
 import coop.ledger.party.state.PartyState;
@@ -17,6 +18,8 @@ record PartyView(
         PartyRef parent,
         LocalDate establishedOn,
         List<PartyState.FormerName> formerNames,
+        boolean inferred,
+        Provenance provenance,
         long version) {
 
     /**
@@ -26,6 +29,7 @@ record PartyView(
     static PartyView of(PartyState s, RecordDirectory names) {
         return new PartyView(s.code(), s.nameZh(), s.nameEn(), Label.of(s.kind()),
                 s.parentCode() == null ? null : PartyRef.named(names, s.parentCode()), s.establishedOn(),
-                s.formerNames(), s.version());
+                s.formerNames(), s.provenance() != null && s.provenance().hasInferredValues(), s.provenance(),
+                s.version());
     }
 }

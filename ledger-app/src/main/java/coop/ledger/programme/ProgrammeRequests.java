@@ -1,5 +1,6 @@
 package coop.ledger.programme;
 
+import coop.ledger.shared.Provenance;
 import io.swagger.v3.oas.annotations.media.Schema;
 import coop.ledger.programme.api.CompleteServiceItemCommand;
 import coop.ledger.programme.api.CorrectServiceItemCommand;
@@ -38,11 +39,12 @@ final class ProgrammeRequests {
             @NotBlank @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
             @Size(max = 100) List<@NotBlank @Size(max = 100) String> categories,
             @NotNull LocalDate declaredOn,
-            @Size(max = 4000) String note) {
+            @Size(max = 4000) String note,
+            Provenance provenance) {
 
         DeclareProgrammeCommand toCommand(WriteContext context) {
             return new DeclareProgrammeCommand(id != null ? id : context.newRecordId(), name, participants, period,
-                    categories, declaredOn, note);
+                    categories, declaredOn, note, provenance);
         }
     }
 

@@ -1,5 +1,6 @@
 package coop.ledger.programme;
 
+import coop.ledger.shared.Provenance;
 import coop.ledger.shared.RecordDirectory;
 import coop.ledger.shared.query.PartyRef;
 import coop.ledger.programme.state.ProgrammeState;
@@ -25,6 +26,8 @@ record ProgrammeView(
         List<CategoryCounts> countsByCategory,
         List<PartyCounts> countsByResponsibleParty,
         List<Item> items,
+        boolean inferred,
+        Provenance provenance,
         long version) {
 
     record CategoryCounts(String category, ItemCounts counts) {
@@ -51,6 +54,7 @@ record ProgrammeView(
                 s.countsByResponsibleParty().entrySet().stream()
                         .map(e -> new PartyCounts(e.getKey(), e.getValue())).toList(),
                 s.items().stream().map(ProgrammeView::item).toList(),
+                s.provenance() != null && s.provenance().hasInferredValues(), s.provenance(),
                 s.version());
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 
 record ProjectItem(String id, String name, Label status, boolean intention, List<PartyRef> hostParties,
                           List<PartyRef> investors, String occasion, String agreementId, Label domain,
-                          Amount agreedInvestment, Amount actualInvestment, int projectCount, LocalDate signedOn,
+                          Amount agreedInvestment, Amount plannedInvestment, Amount actualInvestment, int projectCount, LocalDate signedOn,
                           LocalDate firmedUpOn, LocalDate startedOn, LocalDate completedOn, LocalDate cancelledOn,
                           String note, long version) {
 }

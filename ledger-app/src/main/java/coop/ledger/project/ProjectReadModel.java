@@ -27,6 +27,7 @@ public class ProjectReadModel {
 
     public static final Map<String, String> SORTS = Map.of("signedOn", "p.signed_on", "name", "p.name",
             "id", "p.id", "status", "p.status", "agreedInvestment", "p.agreed_investment",
+            "plannedInvestment", "p.planned_investment",
             "actualInvestment", "p.actual_investment", "projectCount", "p.project_count",
             "updated", "p.last_position");
 
@@ -71,19 +72,21 @@ public class ProjectReadModel {
         record Raw(String id, String name, String status, boolean intention, List<String> hosts,
                    List<String> investors, String occasion, String agreementId, String domain, BigDecimal agreed,
                    BigDecimal actual, int count, LocalDate signedOn, LocalDate firmedUpOn, LocalDate startedOn,
-                   LocalDate completedOn, LocalDate cancelledOn, String note, long lastSequence) {
+                   LocalDate completedOn, LocalDate cancelledOn, String note, long lastSequence,
+                   BigDecimal planned) {
         }
         List<Raw> rows = jdbc.query("SELECT p.id, p.name, p.status, p.intention, p.host_parties, p.investors, "
                         + "p.occasion, p.agreement_id, p.domain_code, p.agreed_investment, p.actual_investment, "
                         + "p.project_count, p.signed_on, p.firmed_up_on, p.started_on, p.completed_on, "
-                        + "p.cancelled_on, p.note, p.last_sequence FROM dash_project p" + where.sql()
+                        + "p.cancelled_on, p.note, p.last_sequence, p.planned_investment FROM dash_project p" + where.sql()
                         + " ORDER BY " + page.orderBy() + ", p.id LIMIT ? OFFSET ?",
                 (rs, i) -> new Raw(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
                         Codes.split(rs.getString(5)), Codes.split(rs.getString(6)), rs.getString(7), rs.getString(8),
                         rs.getString(9), rs.getBigDecimal(10), rs.getBigDecimal(11), rs.getInt(12),
                         rs.getObject(13, LocalDate.class), rs.getObject(14, LocalDate.class),
                         rs.getObject(15, LocalDate.class), rs.getObject(16, LocalDate.class),
-                        rs.getObject(17, LocalDate.class), rs.getString(18), rs.getLong(19)),
+                        rs.getObject(17, LocalDate.class), rs.getString(18), rs.getLong(19),
+                        rs.getBigDecimal(20)),
                 where.argsWith(page.size(), page.offset()));
         List<String> codes = new ArrayList<>();
         rows.forEach(r -> {
@@ -95,7 +98,7 @@ public class ProjectReadModel {
                 Label.of(ProjectStatus.valueOf(r.status())), r.intention(), partyNames.refs(names, r.hosts()),
                 partyNames.refs(names, r.investors()), r.occasion(), r.agreementId(),
                 r.domain() == null ? null : Label.of(CooperationDomain.valueOf(r.domain())), amount(r.agreed()),
-                amount(r.actual()), r.count(), r.signedOn(), r.firmedUpOn(), r.startedOn(), r.completedOn(),
+                amount(r.planned()), amount(r.actual()), r.count(), r.signedOn(), r.firmedUpOn(), r.startedOn(), r.completedOn(),
                 r.cancelledOn(), r.note(), r.lastSequence() + 1)).toList();
         return new Page<>(items, page.page(), page.size(), total);
     }

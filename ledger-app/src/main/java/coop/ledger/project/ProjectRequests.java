@@ -1,5 +1,6 @@
 package coop.ledger.project;
 
+import coop.ledger.shared.Provenance;
 import io.swagger.v3.oas.annotations.media.Schema;
 import coop.ledger.project.api.CancelProjectCommand;
 import coop.ledger.project.api.CompleteProjectCommand;
@@ -45,12 +46,15 @@ final class ProjectRequests {
             @NotNull LocalDate signedOn,
             Boolean intention,
             Integer projectCount,
-            @Size(max = 4000) String note) {
+            @Size(max = 4000) String note,
+            @Schema(description = "total planned investment (总投资) where the source gives that instead of, or "
+                    + "beside, the agreed investment; never added to it") Money plannedInvestment,
+            Provenance provenance) {
 
         SignProjectCommand toCommand(WriteContext context) {
             return new SignProjectCommand(id != null ? id : context.newRecordId(), name, investors, hostParties,
                     occasion, agreementId, domain, agreedInvestment, signedOn, Boolean.TRUE.equals(intention),
-                    projectCount, note);
+                    projectCount, note, plannedInvestment, provenance);
         }
     }
 

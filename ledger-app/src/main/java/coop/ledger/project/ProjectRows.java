@@ -30,7 +30,8 @@ class ProjectRows implements ReadModelTables {
     private static final List<String> PROJECT_COLUMNS = List.of("id", "name", "status", "intention", "host_parties",
             "investors", "occasion", "agreement_id", "domain_code", "agreed_investment", "actual_investment",
             "investment_reports", "project_count", "signed_on", "signed_year", "signed_month", "firmed_up_on",
-            "started_on", "completed_on", "cancelled_on", "note", "last_sequence", "last_position", "updated_at");
+            "started_on", "completed_on", "cancelled_on", "note", "last_sequence", "last_position", "updated_at",
+            "planned_investment");
     private static final List<String> INVESTMENT_COLUMNS = List.of("project_id", "report_id", "amount",
             "reported_on", "last_sequence", "last_position", "updated_at");
 
@@ -73,8 +74,8 @@ class ProjectRows implements ReadModelTables {
     }
 
     /**
-     * The project's state as its columns hold it: everything the row shows (a cancellation's reason and the
-     * reports themselves stay in the events and in {@code dash_project_investment}). Only an intention is firmed
+     * The project's state as its columns hold it: everything the row shows (a cancellation's reason, the
+     * provenance and the reports themselves stay in the events and in {@code dash_project_investment}). Only an intention is firmed
      * up, so one signed as an intention is one that still is or was firmed up.
      */
     private static ProjectState project(ResultSet rs) throws SQLException {
@@ -84,7 +85,7 @@ class ProjectRows implements ReadModelTables {
                 rs.getString(9) == null ? null : CooperationDomain.valueOf(rs.getString(9)), money(rs, 10),
                 date(rs, 14), rs.getBoolean(4) || firmedUpOn != null, rs.getInt(13), rs.getString(21),
                 ProjectStatus.valueOf(rs.getString(3)), firmedUpOn, date(rs, 18), date(rs, 19), date(rs, 20), null,
-                List.of(), rs.getLong(22) + 1);
+                List.of(), rs.getLong(22) + 1, money(rs, 25), null);
     }
 
     void save(ProjectRow r) {
@@ -93,7 +94,8 @@ class ProjectRows implements ReadModelTables {
                 r.domain() == null ? null : r.domain().name(), yuan(r.agreedInvestment()),
                 yuan(r.actualInvestment()), r.investmentReports(), r.projectCount(), r.signedOn(),
                 r.signedOn().getYear(), month(r.signedOn()), r.firmedUpOn(), r.startedOn(), r.completedOn(),
-                r.cancelledOn(), r.note(), r.lastSequence(), r.lastPosition(), r.updatedAt()}));
+                r.cancelledOn(), r.note(), r.lastSequence(), r.lastPosition(), r.updatedAt(),
+                yuan(r.project().plannedInvestment())}));
     }
 
     /** Replaces the project's links to its host parties (HOST) and investors (INVESTOR). */

@@ -1,5 +1,6 @@
 package coop.ledger.project;
 
+import coop.ledger.shared.Provenance;
 import coop.ledger.shared.RecordDirectory;
 import coop.ledger.shared.query.PartyRef;
 import coop.ledger.project.state.ProjectState;
@@ -23,10 +24,13 @@ record ProjectView(
         int projectCount,
         String note,
         Amount agreedInvestment,
+        Amount plannedInvestment,
         Amount actualInvestment,
         Milestones milestones,
         String cancelReason,
         List<Report> reports,
+        boolean inferred,
+        Provenance provenance,
         long version) {
 
     /** The dates the project reached each step; null for a step not reached. */
@@ -45,11 +49,12 @@ record ProjectView(
         return new ProjectView(s.projectId(), s.name(), Label.of(s.status()), s.signedAsIntention(),
                 PartyRef.named(names, s.investors()), PartyRef.named(names, s.hostParties()), s.occasion(),
                 s.agreementId(), Label.of(s.domain()), s.projectCount(), s.note(),
-                Amount.of(s.agreedInvestment()), Amount.of(s.actualInvestment()),
+                Amount.of(s.agreedInvestment()), Amount.of(s.plannedInvestment()), Amount.of(s.actualInvestment()),
                 new Milestones(s.signedOn(), s.firmedUpOn(), s.startedOn(), s.completedOn(), s.cancelledOn()),
                 s.cancelReason(),
                 s.reports().stream().map(r -> new Report(r.reportId(), Amount.of(r.amount()), r.reportedOn(),
                         r.note())).toList(),
+                s.provenance() != null && s.provenance().hasInferredValues(), s.provenance(),
                 s.version());
     }
 }

@@ -59,7 +59,8 @@ class CrossEndpointConsistencyTest extends DashboardTest {
     private static final Map<String, String> PROJECT_GROUP = shape("", "projects", "records",
             "agreedInvestment=agreedInvestment.yuan", "recordsWithAgreedInvestment",
             "actualInvestment=actualInvestment.yuan", "intentionProjects",
-            "intentionAgreedInvestment=intentionAgreedInvestment.yuan");
+            "intentionAgreedInvestment=intentionAgreedInvestment.yuan",
+            "plannedInvestment=plannedInvestment.yuan", "recordsWithPlannedInvestment");
     private static final Map<String, String> AGREEMENT_GROUP = join(shape("", "agreements", "inForce",
             "paymentsTotal=paymentsTotal.yuan"), shape("items.", LIST));
 
@@ -325,6 +326,7 @@ class CrossEndpointConsistencyTest extends DashboardTest {
                 String listRow = "GET /api/projects (row)";
                 compare(subject, meaning, "GET /api/projects/{id}", Figures.read(row, shape("",
                         "projects=projectCount", "agreedInvestment=agreedInvestment.yuan",
+                        "plannedInvestment=plannedInvestment.yuan",
                         "actualInvestment=actualInvestment.yuan")), listRow);
                 disagreements.check(subject, "intention (still an intention)", "GET /api/projects/{id}",
                         stillAnIntention(view), listRow, row.path("intention"));
@@ -348,6 +350,7 @@ class CrossEndpointConsistencyTest extends DashboardTest {
             String timeTravel = "GET /api/audit/records/{id}/as-of?recordedAt=now";
             compare(subject, meaning, "GET /api/projects/{id}", Figures.of("projects", state.path("projectCount"),
                     "agreedInvestment", state.path("agreedInvestment"),
+                    "plannedInvestment", state.path("plannedInvestment"),
                     "actualInvestment", sumOf(state.path("reports"), "amount")), timeTravel);
             disagreements.check(subject, "status", "GET /api/projects/{id}", code(view.path("status")), timeTravel,
                     code(state.path("status")));
@@ -466,13 +469,15 @@ class CrossEndpointConsistencyTest extends DashboardTest {
                 .plus(prefixed("projects.live.", live, PROJECT_PART))
                 .plus(prefixed("projects.cancelled.", cancelled, PROJECT_PART))
                 .plus(prefixed("cooperationItems.", agreements, LIST))
-                .plus(prefixed("projects.", projects, "projects", "records", "agreedInvestment", "actualInvestment"))
+                .plus(prefixed("projects.", projects, "projects", "records", "agreedInvestment", "actualInvestment",
+                        "plannedInvestment"))
                 .plus(prefixed("programmeItems.", programmeItems, "planned", "addedLater", "total", "completed",
                         "withdrawn", "open"));
         Map<String, String> shape = join(shape("", "parties", "agreements.total", "agreements.inForce",
                         "paymentsTotal=paymentsTotal.yuan", "projects.projects", "projects.records",
                         "projects.agreedInvestment=projects.agreedInvestment.yuan",
-                        "projects.actualInvestment=projects.actualInvestment.yuan", "agreements.ended"),
+                        "projects.actualInvestment=projects.actualInvestment.yuan",
+                        "projects.plannedInvestment=projects.plannedInvestment.yuan", "agreements.ended"),
                 shape("", projectPartShape("projects.live.")), shape("", projectPartShape("projects.cancelled.")),
                 shape("", prefixedNames("cooperationItems.", LIST)),
                 shape("", prefixedNames("programmeItems.", "planned", "addedLater", "total", "completed", "withdrawn",
@@ -504,7 +509,9 @@ class CrossEndpointConsistencyTest extends DashboardTest {
         Map<String, Figures> expected = new TreeMap<>();
         for (JsonNode view : ledger.agreements().values()) {
             expected.merge(view.path("signedOn").asString().substring(0, length),
-                    Figures.of("agreementsSigned", 1), Figures::plus);
+                    Figures.of("agreementsSigned", 1, "agreementsInForce",
+                            code(view.path("status")).equals("IN_FORCE") ? 1 : 0,
+                            "agreementsEnded", code(view.path("status")).equals("IN_FORCE") ? 0 : 1), Figures::plus);
             for (JsonNode item : view.path("items")) {
                 if (code(item.path("status")).equals("COMPLETED")) {
                     expected.merge(item.path("completedOn").asString().substring(0, length),
@@ -514,9 +521,11 @@ class CrossEndpointConsistencyTest extends DashboardTest {
         }
         for (JsonNode view : ledger.projects().values()) {
             Figures figures = projectFigures(view);
+            String part = "CANCELLED".equals(code(view.path("status"))) ? "cancelledProjects." : "liveProjects.";
             expected.merge(view.path("milestones").path("signedOn").asString().substring(0, length),
                     Figures.of("projectsSigned", figures.get("projects"),
-                            "agreedInvestment", figures.sum("agreedInvestment")), Figures::plus);
+                            "agreedInvestment", figures.sum("agreedInvestment"))
+                            .plus(prefixed(part, figures, PROJECT_PART)), Figures::plus);
         }
         for (JsonNode view : ledger.programmes().values()) {
             for (JsonNode item : view.path("items")) {
@@ -530,8 +539,10 @@ class CrossEndpointConsistencyTest extends DashboardTest {
         Map<String, JsonNode> periodsAfter = periods(after);
         Set<String> keys = new TreeSet<>(expected.keySet());
         keys.addAll(periodsAfter.keySet());
-        Map<String, String> shape = shape("", "agreementsSigned", "projectsSigned",
-                "agreedInvestment=agreedInvestment.yuan", "cooperationItemsCompleted", "programmeItemsCompleted");
+        Map<String, String> shape = join(shape("", "agreementsSigned", "agreementsInForce", "agreementsEnded",
+                        "projectsSigned", "agreedInvestment=agreedInvestment.yuan", "cooperationItemsCompleted",
+                        "programmeItemsCompleted"),
+                shape("", projectPartShape("liveProjects.")), shape("", projectPartShape("cancelledProjects.")));
         for (String key : keys) {
             compareMoved("summary period «" + key + "»", expected.getOrDefault(key, Figures.NONE),
                     periodsBefore.get(key), periodsAfter.get(key), shape, "GET /api/summary?period=" + period);
@@ -555,6 +566,8 @@ class CrossEndpointConsistencyTest extends DashboardTest {
                 "agreements.ended", agreements.sum("agreements").subtract(agreements.sum("inForce")),
                 "projects.liveRecords", live.get("records"), "projects.liveProjectCount", live.get("projects"),
                 "projects.liveAgreedInvestmentYuan", live.get("agreedInvestment"),
+                "projects.plannedInvestmentYuan", projects.get("plannedInvestment"),
+                "projects.livePlannedInvestmentYuan", live.get("plannedInvestment"),
                 "agreements.itemsCompleted", agreements.get("completed"),
                 "agreements.paymentsYuan", agreements.get("paymentsTotal"),
                 "projects.records", projects.get("records"), "projects.projectCount", projects.get("projects"),
@@ -599,8 +612,10 @@ class CrossEndpointConsistencyTest extends DashboardTest {
                         expected = expected.plus(agreementFigures(view));
                     }
                 }
-                compareAbsolute(subject, expected, overview.path(part), join(shape("", "agreements", "inForce",
-                        "paymentsTotal=paymentsTotal.yuan"), shape("items.", LIST)), where + " " + part);
+                compareAbsolute(subject, expected.plus(Figures.of("ended",
+                                expected.sum("agreements").subtract(expected.sum("inForce")))), overview.path(part),
+                        join(shape("", "agreements", "inForce", "ended", "paymentsTotal=paymentsTotal.yuan"),
+                                shape("items.", LIST)), where + " " + part);
                 disagreements.check(subject, "completionRate", "Σ record views", expected.listCompletionRate(),
                         where + " " + part, overview.path(part).path("items").path("completionRate"));
             }
@@ -609,12 +624,15 @@ class CrossEndpointConsistencyTest extends DashboardTest {
                 Figures expected = Figures.NONE;
                 for (JsonNode view : ledger.projects().values()) {
                     if (codes(view.path(parties)).contains(party)) {
-                        expected = expected.plus(projectFigures(view));
+                        String split = "CANCELLED".equals(code(view.path("status"))) ? "cancelled." : "live.";
+                        Figures figures = projectFigures(view);
+                        expected = expected.plus(figures).plus(prefixed(split, figures, PROJECT_PART));
                     }
                 }
-                compareAbsolute(subject, expected, overview.path(part), shape("", "projects", "records",
-                        "agreedInvestment=agreedInvestment.yuan", "actualInvestment=actualInvestment.yuan"),
-                        where + " " + part);
+                compareAbsolute(subject, expected, overview.path(part), join(shape("", "projects", "records",
+                        "agreedInvestment=agreedInvestment.yuan", "actualInvestment=actualInvestment.yuan",
+                        "plannedInvestment=plannedInvestment.yuan"), shape("", projectPartShape("live.")),
+                        shape("", projectPartShape("cancelled."))), where + " " + part);
             }
             Figures cooperation = Figures.NONE;
             for (JsonNode view : ledger.agreements().values()) {
@@ -718,8 +736,10 @@ class CrossEndpointConsistencyTest extends DashboardTest {
         long count = view.path("projectCount").asLong();
         BigDecimal agreed = Figures.decimal(view.path("agreedInvestment").path("yuan"));
         boolean intention = stillAnIntention(view);
+        BigDecimal planned = Figures.decimal(view.path("plannedInvestment").path("yuan"));
         return Figures.of("projects", count, "records", 1, "agreedInvestment", agreed,
                 "recordsWithAgreedInvestment", agreed == null ? 0 : 1,
+                "plannedInvestment", planned, "recordsWithPlannedInvestment", planned == null ? 0 : 1,
                 "actualInvestment", sumOf(view.path("reports"), "amount.yuan"),
                 "intentionProjects", intention ? count : 0,
                 "intentionAgreedInvestment", intention && agreed != null ? agreed : BigDecimal.ZERO);
@@ -827,13 +847,14 @@ class CrossEndpointConsistencyTest extends DashboardTest {
 
     /** The figures of the live or the cancelled part of a set of projects, as the summary splits them. */
     private static final String[] PROJECT_PART = {"projects", "records", "agreedInvestment", "actualInvestment",
-            "intentionProjects", "intentionAgreedInvestment"};
+            "intentionProjects", "intentionAgreedInvestment", "plannedInvestment"};
 
     private static String[] projectPartShape(String prefix) {
         return new String[] {prefix + "projects", prefix + "records",
                 prefix + "agreedInvestment=" + prefix + "agreedInvestment.yuan",
                 prefix + "actualInvestment=" + prefix + "actualInvestment.yuan", prefix + "intentionProjects",
-                prefix + "intentionAgreedInvestment=" + prefix + "intentionAgreedInvestment.yuan"};
+                prefix + "intentionAgreedInvestment=" + prefix + "intentionAgreedInvestment.yuan",
+                prefix + "plannedInvestment=" + prefix + "plannedInvestment.yuan"};
     }
 
     private static String[] prefixedNames(String prefix, String... names) {

@@ -19,12 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The seed dataset, loaded on start with {@code ledger.seed=true}, holds the totals the source reports state:
- * every figure asserted here is quoted from ../shared/seeds.
+ * every figure asserted here is quoted from ../shared/seeds (see docs/seed-data.md for the dataset's conventions).
  */
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ledger.data-dir=./target/test-data/seed-${random.uuid}", "ledger.seed=true",
@@ -136,6 +140,171 @@ class SeedDatasetTest {
         assertThat(agreement.get("observers").toString()).isEqualTo("[{\"code\":\"yunyang\",\"name\":\"云阳县\"}]");
     }
 
+    @Test
+    void the_six_district_mingyueshan_agreement_is_signed_by_dachuan_not_by_dazhou_city() {
+        awaitProjections();
+        JsonNode agreement = get("/api/agreements/mingyueshan-2020");
+        JsonNode dazhou = get("/api/parties/dazhou/overview");
+        JsonNode dachuan = get("/api/parties/dachuan/overview");
+
+        assertThat(agreement.get("signatories").toString()).contains("\"dachuan\"").doesNotContain("\"dazhou\"");
+        assertThat(ids(dazhou.at("/signed/latest"))).doesNotContain("mingyueshan-2020");
+        assertThat(ids(dachuan.at("/signed/latest"))).containsExactly("mingyueshan-2020");
+        assertThat(dachuan.at("/responsibleFor/cooperationItems/total").asLong()).isEqualTo(83);
+        assertThat(dazhou.at("/responsibleFor/cooperationItems/total").asLong())
+                .as("达州市 is responsible only for the two items of the government-services agreement")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void the_wanzhou_edz_batch_is_40_27_yi_of_total_planned_investment_and_never_agreed_investment() {
+        awaitProjections();
+        JsonNode project = get("/api/projects/wanzhou-edz-2021-10");
+        JsonNode summary = get("/api/summary").get("projects");
+        JsonNode wanzhou = get("/api/parties/wanzhou/overview").get("hosts");
+        JsonNode stats = get("/api/stats/projects?groupBy=status").get("total");
+
+        assertThat(project.get("agreedInvestment").isNull()).isTrue();
+        assertThat(project.at("/plannedInvestment/text").asString()).isEqualTo("40.27亿元");
+        // 协议投资 of the sources: 15亿 + 1153亿 + 13.3亿 + 24.6亿 + 12.1亿; 总投资: the 40.27亿 batch alone
+        for (JsonNode figures : List.of(summary, summary.get("live"), wanzhou, stats)) {
+            assertThat(figures.at("/plannedInvestment/yuan").asString()).isEqualTo("4027000000");
+        }
+        assertThat(summary.at("/live/agreedInvestment/yuan").asString()).isEqualTo("121800000000");
+        assertThat(summary.at("/agreedInvestment/yuan").asString()).isEqualTo("121800000000");
+        assertThat(stats.at("/agreedInvestment/yuan").asString()).isEqualTo("121800000000");
+        assertThat(wanzhou.at("/agreedInvestment/yuan").asString())
+                .as("15亿 + 1153亿 + 13.3亿 + 12.1亿 hosted by Wanzhou").isEqualTo("119340000000");
+    }
+
+    @Test
+    void the_2020_state_enterprise_occasion_reached_3_strategic_agreements_with_unnamed_signatories() {
+        JsonNode group = occasionGroup("/api/stats/agreements?groupBy=occasion", "2020川渝国企万州行");
+        JsonNode first = get("/api/agreements/cy-soe-strategic-2020-1");
+
+        assertThat(group.get("agreements").asLong()).isEqualTo(3);
+        assertThat(first.at("/kind/code").asString()).isEqualTo("STRATEGIC_COOPERATION");
+        assertThat(first.get("inferred").asBoolean()).isTrue();
+        assertThat(first.at("/provenance/quote").asString()).isEqualTo("活动中，达成3项战略合作协议");
+    }
+
+    @Test
+    void the_5_plus_10_memorandum_of_12_parties_records_the_unnamed_ten() {
+        JsonNode memo = get("/api/agreements/ecology-5-10-memo-2020");
+
+        assertThat(ids(memo.get("signatories"), "code")).containsExactly("dianjiang", "dazhou",
+                "unnamed-5-10-memo-others");
+        assertThat(memo.at("/signatories/2/name").asString()).contains("其余10个");
+    }
+
+    @Test
+    void kaizhou_paid_798_wan_yuan_of_internal_river_basin_compensation_beside_the_1100_wan_it_received() {
+        awaitProjections();
+        JsonNode agreement = get("/api/agreements/kaizhou-internal-basin-compensation");
+        JsonNode kaizhou = get("/api/parties/kaizhou/overview");
+
+        assertThat(agreement.at("/paymentsTotal/text").asString()).isEqualTo("798万元");
+        assertThat(kaizhou.at("/signed/paymentsTotal/text").asString()).isEqualTo("1898万元");
+    }
+
+    @Test
+    void the_2019_2_plus_16_framework_agreement_is_between_chongqing_and_sichuan() {
+        JsonNode agreement = get("/api/agreements/chuanyu-2-16-2019");
+
+        assertThat(ids(agreement.get("signatories"), "code")).containsExactly("chongqing", "sichuan");
+        assertThat(agreement.get("signedOn").asString()).isEqualTo("2019-07-01");
+        assertThat(agreement.at("/provenance/inferred/0/field").asString()).isEqualTo("signedOn");
+    }
+
+    @Test
+    void wanzhou_signed_ten_department_agreements_with_dazhou_and_kaizhou_in_2020() {
+        awaitProjections();
+        List<String> agreements = ids(get("/api/agreements?party=wanzhou&size=100").get("items"));
+
+        assertThat(agreements.stream().filter(id -> id.startsWith("wanzhou-dept-"))).hasSize(10);
+    }
+
+    @Test
+    void the_three_wanzhou_liangjiang_platforms_opened_on_16_september() {
+        for (String id : List.of("liangjiang-rnd-centre-wanzhou", "liangjiang-manufacturing-park-wanzhou",
+                "wanzhou-green-manufacturing-centre")) {
+            JsonNode project = get("/api/projects/" + id);
+
+            assertThat(project.at("/status/code").asString()).isEqualTo("IN_OPERATION");
+            assertThat(project.at("/milestones/completedOn").asString()).isEqualTo("2021-09-16");
+        }
+    }
+
+    @Test
+    void the_million_pig_project_paid_its_first_dividend_of_24_6_wan_which_is_no_investment() {
+        JsonNode project = get("/api/projects/wanzhou-pig-1m");
+
+        assertThat(project.at("/status/code").asString()).isEqualTo("IN_OPERATION");
+        assertThat(project.get("note").asString()).contains("24.6万元");
+        assertThat(project.get("agreedInvestment").isNull()).isTrue();
+        assertThat(project.get("plannedInvestment").isNull()).isTrue();
+    }
+
+    @Test
+    void the_wan_kai_expressway_opened_on_5_july_and_its_approximate_40_yi_is_no_amount() {
+        JsonNode project = get("/api/projects/wankai-expressway");
+
+        assertThat(project.at("/milestones/completedOn").asString()).isEqualTo("2021-07-05");
+        assertThat(project.get("note").asString()).contains("近40亿元");
+        assertThat(project.get("plannedInvestment").isNull()).isTrue();
+    }
+
+    @Test
+    void chuanyu_tongban_says_its_list_size_is_not_a_source_figure() {
+        JsonNode programme = get("/api/programmes/chuanyu-tongban-kaizhou");
+
+        assertThat(programme.get("inferred").asBoolean()).isTrue();
+        assertThat(ids(programme.at("/provenance/inferred"), "field")).contains("items[listed-completed].itemCount");
+        assertThat(programme.get("note").asString()).contains("未报告清单总数");
+    }
+
+    @Test
+    void what_the_dataset_leaves_out_is_listed_with_its_reason() throws Exception {
+        String omitted = dataset().get("omitted").toString();
+
+        assertThat(omitted).contains("36项年度重大项目").contains("8大类80项").contains("近40亿元")
+                .contains("24.6万元").doesNotContain("798万元").doesNotContain("3项战略合作协议");
+    }
+
+    /**
+     * Every record names its source file and a phrase of it; the phrase is in that file (line breaks removed) when
+     * the source reports are at hand (../shared/seeds), and a record with inferred values says so in its view.
+     */
+    @Test
+    void every_record_quotes_its_source_and_shows_whether_it_holds_inferred_values() throws Exception {
+        JsonNode dataset = dataset();
+        java.util.Set<String> files = new java.util.HashSet<>();
+        dataset.get("sources").valueStream().forEach(s -> files.add(s.asString().split(":")[0]));
+        Path seeds = Path.of("..", "..", "shared", "seeds");
+        Map<String, String> paths = Map.of("parties", "/api/parties/", "agreements", "/api/agreements/",
+                "projects", "/api/projects/", "programmes", "/api/programmes/");
+        int records = 0;
+        for (Map.Entry<String, String> section : paths.entrySet()) {
+            for (JsonNode row : dataset.get(section.getKey())) {
+                String id = row.has("id") ? row.get("id").asString() : row.get("code").asString();
+                JsonNode view = get(section.getValue() + id);
+                JsonNode provenance = view.get("provenance");
+
+                assertThat(files).as(id).contains(provenance.get("source").asString());
+                assertThat(provenance.get("quote").asString()).as(id).isNotBlank();
+                assertThat(view.get("inferred").asBoolean()).as(id)
+                        .isEqualTo(!provenance.get("inferred").isEmpty());
+                if (Files.isDirectory(seeds)) {
+                    String text = Files.readString(seeds.resolve(provenance.get("source").asString()))
+                            .replace("\n", "");
+                    assertThat(text).as("the quote of " + id).contains(provenance.get("quote").asString());
+                }
+                records++;
+            }
+        }
+        assertThat(records).isEqualTo(94);
+    }
+
     // ------------------------------------------------------------------ the same totals through the projections
 
     @Test
@@ -215,6 +384,20 @@ class SeedDatasetTest {
             }
         }
         throw new AssertionError("projections did not reach position " + head);
+    }
+
+    private static List<String> ids(JsonNode list) {
+        return ids(list, "id");
+    }
+
+    private static List<String> ids(JsonNode list, String field) {
+        return list.valueStream().map(n -> n.get(field).asString()).toList();
+    }
+
+    private JsonNode dataset() throws Exception {
+        try (InputStream in = new ClassPathResource(SeedLoader.DATASET).getInputStream()) {
+            return json.readTree(in);
+        }
     }
 
     private JsonNode get(String path) {

@@ -539,6 +539,9 @@ class HostileInputTest extends LedgerHttpTest {
                 body.put(field, 1);
             } else if (type.path("type").asString("").equals("boolean")) {
                 body.put(field, false);
+            } else if (type.path("type").asString("").equals("object")) {
+                // a nested object (e.g. a record's provenance) whose fields are all optional
+                body.set(field, NODES.objectNode());
             } else if (type.path("type").asString("").equals("array")) {
                 JsonNode items = resolve(type.path("items"), components);
                 body.set(field, items.has("enum") ? NODES.arrayNode().add(items.path("enum").get(0).asString())
@@ -557,7 +560,7 @@ class HostileInputTest extends LedgerHttpTest {
 
     private static boolean isMoney(JsonNode property, String field) {
         return property.path("$ref").asString("").endsWith("/Money") || field.equals("amount")
-                || field.equals("agreedInvestment");
+                || field.equals("agreedInvestment") || field.equals("plannedInvestment");
     }
 
     private static JsonNode resolve(JsonNode schema, JsonNode components) {

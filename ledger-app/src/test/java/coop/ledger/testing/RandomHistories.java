@@ -410,7 +410,10 @@ public final class RandomHistories {
         String status;
         boolean created;
 
+        final int index;
+
         ProjectHistory(int index) {
+            this.index = index;
             this.id = prefix + "-project-" + index;
             this.random = randomFor(2, index);
             this.path = "/api/projects/" + id;
@@ -427,6 +430,11 @@ public final class RandomHistories {
                     "intention", random.nextInt(4) == 0 ? true : null,
                     "projectCount", random.nextInt(6) == 0 ? 2 + random.nextInt(40) : null,
                     "note", null);
+            // a stream of its own, so the histories drawn before the planned investment existed stay the same
+            Random planned = randomFor(4, index);
+            if (planned.nextInt(5) == 0) {
+                body.put("plannedInvestment", amount(planned));
+            }
             status = body.has("intention") ? "INTENTION" : "SIGNED";
             created = send(Step.SIGN_PROJECT, () -> api.post("/api/projects", body).send());
         }

@@ -58,6 +58,7 @@ import coop.ledger.programme.api.ServiceItemWithdrawnEvent;
 import coop.ledger.programme.api.WithdrawServiceItemCommand;
 import coop.ledger.shared.CooperationDomain;
 import coop.ledger.shared.Money;
+import coop.ledger.shared.Provenance;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -103,7 +104,10 @@ public final class MessageSamples {
         return List.of(
                 new ProjectSignedEvent(project, "万开云产业协同发展项目（万州）", List.of("wky-investors"),
                         List.of("wanzhou"), "万开云产业协同发展项目集中签约", null, CooperationDomain.INDUSTRY,
-                        Money.parse("13.3亿元"), DAY, false, 5, "来源只报告万州5个项目的总投资"),
+                        Money.parse("13.3亿元"), DAY, false, 5, "来源只报告万州5个项目的总投资",
+                        Money.parse("40.27亿元"), new Provenance("002_d845902defb982b8.txt",
+                        "其中万州签约项目 5 个，总投资 13.3 亿元",
+                        List.of(new Provenance.Inferred("signedOn", "来源未报道签约日期")))),
                 new ProjectFirmedUpEvent(project, DAY, Money.parse("13.5亿元")),
                 new ProjectConstructionStartedEvent(project, DAY),
                 new ProjectCompletedEvent(project, DAY),

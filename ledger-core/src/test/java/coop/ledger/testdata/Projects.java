@@ -14,6 +14,7 @@ import coop.ledger.project.api.SignProjectCommand;
 import coop.ledger.project.api.StartProjectConstructionCommand;
 import coop.ledger.shared.CooperationDomain;
 import coop.ledger.shared.Money;
+import coop.ledger.shared.Provenance;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -114,6 +115,8 @@ public final class Projects {
         private boolean intention = false;
         private Integer projectCount = 6;
         private String note = "来源只报告6家入园企业的协议总投资";
+        private Money plannedInvestment = null;
+        private Provenance provenance = null;
 
         public Signing id(String value) {
             projectId = value;
@@ -183,14 +186,26 @@ public final class Projects {
             return this;
         }
 
+        /** A total planned investment (总投资) as the sources write it ("40.27亿元"), or null for none. */
+        public Signing plannedInvestment(String value) {
+            plannedInvestment = value == null ? null : Money.parse(value);
+            return this;
+        }
+
+        public Signing provenance(Provenance value) {
+            provenance = value;
+            return this;
+        }
+
         public SignProjectCommand command() {
             return new SignProjectCommand(projectId, name, investors, hostParties, occasion, agreementId, domain,
-                    agreedInvestment, signedOn, intention, projectCount, note);
+                    agreedInvestment, signedOn, intention, projectCount, note, plannedInvestment, provenance);
         }
 
         public ProjectSignedEvent event() {
             return new ProjectSignedEvent(projectId, name, investors, hostParties, occasion, agreementId, domain,
-                    agreedInvestment, signedOn, intention, projectCount == null ? 1 : projectCount, note);
+                    agreedInvestment, signedOn, intention, projectCount == null ? 1 : projectCount, note,
+                    plannedInvestment, Provenance.normalised(provenance));
         }
     }
 

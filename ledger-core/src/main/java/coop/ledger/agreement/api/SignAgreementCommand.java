@@ -1,5 +1,6 @@
 package coop.ledger.agreement.api;
 
+import coop.ledger.shared.Provenance;
 import coop.ledger.shared.CooperationDomain;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -18,5 +19,14 @@ public record SignAgreementCommand(
         String place,
         String occasion,
         Set<CooperationDomain> domains,
-        String summary) {
+        String summary,
+        Provenance provenance) {
+
+    /** A signing that does not say where it comes from. */
+    public SignAgreementCommand(String agreementId, String title, AgreementKind kind, List<String> signatories,
+                                List<String> observers, LocalDate signedOn, String place, String occasion,
+                                Set<CooperationDomain> domains, String summary) {
+        this(agreementId, title, kind, signatories, observers, signedOn, place, occasion, domains, summary, null);
+    }
+
 }

@@ -1,5 +1,6 @@
 package coop.ledger.agreement.command;
 
+import coop.ledger.shared.Provenance;
 import coop.ledger.agreement.api.AgreementAmendedEvent;
 import coop.ledger.agreement.api.AgreementEvent;
 import coop.ledger.agreement.api.AgreementExpiredEvent;
@@ -108,7 +109,8 @@ public class Agreement implements FoldedState<AgreementState> {
         observers.forEach(p -> requireKnownParty(directory, p));
         apply(new AgreementSignedEvent(cmd.agreementId(), cmd.title().strip(), cmd.kind(), List.copyOf(signatories),
                 List.copyOf(observers), cmd.signedOn(), blankToNull(cmd.place()), blankToNull(cmd.occasion()),
-                cmd.domains() == null ? Set.of() : Set.copyOf(cmd.domains()), blankToNull(cmd.summary())));
+                cmd.domains() == null ? Set.of() : Set.copyOf(cmd.domains()), blankToNull(cmd.summary()),
+                Provenance.normalised(cmd.provenance())));
     }
 
     @CommandHandler

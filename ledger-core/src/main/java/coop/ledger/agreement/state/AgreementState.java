@@ -1,5 +1,6 @@
 package coop.ledger.agreement.state;
 
+import coop.ledger.shared.Provenance;
 import coop.ledger.agreement.api.AgreementAmendedEvent;
 import coop.ledger.agreement.api.AgreementEvent;
 import coop.ledger.agreement.api.AgreementExpiredEvent;
@@ -49,7 +50,17 @@ public record AgreementState(
         List<CooperationItem> items,
         List<Payment> payments,
         List<Amendment> amendments,
-        long version) {
+        long version,
+        Provenance provenance) {
+
+    /** The state without a provenance, for readers that keep none (the read model's rows). */
+    public AgreementState(String agreementId, String title, AgreementKind kind, List<Participant> participants,
+                          LocalDate signedOn, String place, String occasion, Set<CooperationDomain> domains,
+                          String summary, AgreementStatus status, Closure closure, List<CooperationItem> items,
+                          List<Payment> payments, List<Amendment> amendments, long version) {
+        this(agreementId, title, kind, participants, signedOn, place, occasion, domains, summary, status, closure,
+                items, payments, amendments, version, null);
+    }
 
     /** A party to the agreement, its current role and since when it has been one. */
     public record Participant(String partyCode, ParticipantRole role, LocalDate since) {
@@ -164,7 +175,7 @@ public record AgreementState(
         e.observers().forEach(p -> participants.add(new Participant(p, ParticipantRole.OBSERVER, e.signedOn())));
         return new AgreementState(e.agreementId(), e.title(), e.kind(), List.copyOf(participants), e.signedOn(),
                 e.place(), e.occasion(), Set.copyOf(e.domains()), e.summary(), AgreementStatus.IN_FORCE, null,
-                List.of(), List.of(), List.of(), 1);
+                List.of(), List.of(), List.of(), 1, e.provenance());
     }
 
     /** Folds any agreement event, starting from no state ({@code null}) for the signing. */
@@ -198,7 +209,7 @@ public record AgreementState(
             return new AgreementState(agreementId, e.title() != null ? e.title() : title, kind, participants,
                     signedOn, place, occasion, e.domains() != null ? Set.copyOf(e.domains()) : domains,
                     e.summary() != null ? e.summary() : summary, status, closure, items, payments,
-                    append(amendments, new Amendment(e.amendedOn(), e.description(), e.reason())), version + 1);
+                    append(amendments, new Amendment(e.amendedOn(), e.description(), e.reason())), version + 1, provenance);
         }
         if (event instanceof AgreementSupersededEvent e) {
             return closed(AgreementStatus.SUPERSEDED, new Closure(e.supersededOn(), e.reason(), e.supersededBy()));
@@ -213,13 +224,13 @@ public record AgreementState(
             return new AgreementState(agreementId, title, kind, participants, signedOn, place, occasion, domains,
                     summary, status, closure, items,
                     append(payments, Payment.recorded(e)),
-                    amendments, version + 1);
+                    amendments, version + 1, provenance);
         }
         if (event instanceof PaymentCorrectedEvent e) {
             return new AgreementState(agreementId, title, kind, participants, signedOn, place, occasion, domains,
                     summary, status, closure, items,
                     payments.stream().map(p -> p.paymentId().equals(e.paymentId()) ? p.corrected(e) : p).toList(),
-                    amendments, version + 1);
+                    amendments, version + 1, provenance);
         }
         if (event instanceof AgreementSigningCorrectedEvent e) {
             LocalDate newSignedOn = e.signedOn() != null ? e.signedOn() : signedOn;
@@ -229,7 +240,7 @@ public record AgreementState(
                     .toList();
             return new AgreementState(agreementId, e.title() != null ? e.title() : title, kind, newParticipants,
                     newSignedOn, e.place() != null ? e.place() : place, e.occasion() != null ? e.occasion() : occasion,
-                    domains, summary, status, closure, items, payments, amendments, version + 1);
+                    domains, summary, status, closure, items, payments, amendments, version + 1, provenance);
         }
         throw new IllegalStateException("agreement " + agreementId + " cannot apply " + event.getClass().getSimpleName());
     }
@@ -274,12 +285,12 @@ public record AgreementState(
 
     private AgreementState withParticipants(List<Participant> newParticipants) {
         return new AgreementState(agreementId, title, kind, newParticipants, signedOn, place, occasion, domains,
-                summary, status, closure, items, payments, amendments, version + 1);
+                summary, status, closure, items, payments, amendments, version + 1, provenance);
     }
 
     private AgreementState withItems(List<CooperationItem> newItems) {
         return new AgreementState(agreementId, title, kind, participants, signedOn, place, occasion, domains,
-                summary, status, closure, newItems, payments, amendments, version + 1);
+                summary, status, closure, newItems, payments, amendments, version + 1, provenance);
     }
 
     private AgreementState withItem(String itemId, UnaryOperator<CooperationItem> change) {
@@ -288,7 +299,7 @@ public record AgreementState(
 
     private AgreementState closed(AgreementStatus newStatus, Closure newClosure) {
         return new AgreementState(agreementId, title, kind, participants, signedOn, place, occasion, domains,
-                summary, newStatus, newClosure, items, payments, amendments, version + 1);
+                summary, newStatus, newClosure, items, payments, amendments, version + 1, provenance);
     }
 
     private static <T> List<T> append(List<T> list, T element) {

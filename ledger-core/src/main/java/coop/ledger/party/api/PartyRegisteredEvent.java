@@ -1,5 +1,6 @@
 package coop.ledger.party.api;
 
+import coop.ledger.shared.Provenance;
 import coop.ledger.shared.PartyKind;
 import java.time.LocalDate;
 
@@ -10,7 +11,15 @@ public record PartyRegisteredEvent(
         String nameEn,
         PartyKind kind,
         String parentCode,
-        LocalDate establishedOn) implements PartyEvent {
+        LocalDate establishedOn,
+        Provenance provenance) implements PartyEvent {
+
+    /** A registration as recorded before provenance existed. */
+    public PartyRegisteredEvent(String code, String nameZh, String nameEn, PartyKind kind, String parentCode,
+                                LocalDate establishedOn) {
+        this(code, nameZh, nameEn, kind, parentCode, establishedOn, null);
+    }
+
 
     @Override
     public LocalDate businessDate() {

@@ -1,5 +1,6 @@
 package coop.ledger.party.api;
 
+import coop.ledger.shared.Provenance;
 import coop.ledger.shared.PartyKind;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -15,5 +16,13 @@ public record RegisterPartyCommand(
         String nameEn,
         PartyKind kind,
         String parentCode,
-        LocalDate establishedOn) {
+        LocalDate establishedOn,
+        Provenance provenance) {
+
+    /** A registration that does not say where it comes from. */
+    public RegisterPartyCommand(String code, String nameZh, String nameEn, PartyKind kind, String parentCode,
+                                LocalDate establishedOn) {
+        this(code, nameZh, nameEn, kind, parentCode, establishedOn, null);
+    }
+
 }

@@ -1,5 +1,6 @@
 package coop.ledger.party.command;
 
+import coop.ledger.shared.Provenance;
 import coop.ledger.party.api.PartyEvent;
 import coop.ledger.shared.PartyKind;
 import coop.ledger.party.api.PartyRegisteredEvent;
@@ -49,7 +50,7 @@ public class Party {
         Rules.requireNotFuture(cmd.establishedOn(), "establishedOn", clock);
         checkParent(cmd, directory);
         apply(new PartyRegisteredEvent(cmd.code(), cmd.nameZh().strip(), strip(cmd.nameEn()), cmd.kind(),
-                cmd.parentCode(), cmd.establishedOn()));
+                cmd.parentCode(), cmd.establishedOn(), Provenance.normalised(cmd.provenance())));
     }
 
     private static void checkParent(RegisterPartyCommand cmd, RecordDirectory directory) {

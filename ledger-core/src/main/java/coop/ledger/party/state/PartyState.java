@@ -1,5 +1,6 @@
 package coop.ledger.party.state;
 
+import coop.ledger.shared.Provenance;
 import coop.ledger.party.api.PartyEvent;
 import coop.ledger.shared.PartyKind;
 import coop.ledger.party.api.PartyRegisteredEvent;
@@ -21,7 +22,14 @@ public record PartyState(
         String parentCode,
         LocalDate establishedOn,
         List<FormerName> formerNames,
-        long version) {
+        long version,
+        Provenance provenance) {
+
+    /** The state without a provenance, for readers that keep none. */
+    public PartyState(String code, String nameZh, String nameEn, PartyKind kind, String parentCode,
+                      LocalDate establishedOn, List<FormerName> formerNames, long version) {
+        this(code, nameZh, nameEn, kind, parentCode, establishedOn, formerNames, version, null);
+    }
 
     /** A name the party held until {@code until}. */
     public record FormerName(String nameZh, String nameEn, LocalDate until) {
@@ -29,7 +37,7 @@ public record PartyState(
 
     public static PartyState registered(PartyRegisteredEvent e) {
         return new PartyState(e.code(), e.nameZh(), e.nameEn(), e.kind(), e.parentCode(), e.establishedOn(),
-                List.of(), 1);
+                List.of(), 1, e.provenance());
     }
 
     /** Folds any party event, starting from no state ({@code null}) for the registration. */
@@ -50,7 +58,7 @@ public record PartyState(
             return this;
         }
         return new PartyState(code, nameZh, nameEn, kind, parentCode, establishedOn,
-                List.of(formerNames.get(formerNames.size() - 1)), version);
+                List.of(formerNames.get(formerNames.size() - 1)), version, provenance);
     }
 
     public PartyState apply(PartyEvent event) {
@@ -58,7 +66,7 @@ public record PartyState(
             List<FormerName> former = new ArrayList<>(formerNames);
             former.add(new FormerName(nameZh, nameEn, e.effectiveOn()));
             return new PartyState(code, e.nameZh(), e.nameEn(), kind, parentCode, establishedOn, List.copyOf(former),
-                    version + 1);
+                    version + 1, provenance);
         }
         throw new IllegalStateException("party " + code + " cannot apply " + event.getClass().getSimpleName());
     }

@@ -1,5 +1,6 @@
 package coop.ledger.programme.api;
 
+import coop.ledger.shared.Provenance;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.LocalDate;
@@ -16,5 +17,13 @@ public record DeclareProgrammeCommand(
         String period,
         List<String> categories,
         LocalDate declaredOn,
-        String note) {
+        String note,
+        Provenance provenance) {
+
+    /** A declaration that does not say where it comes from. */
+    public DeclareProgrammeCommand(String programmeId, String name, List<String> participants, String period,
+                                  List<String> categories, LocalDate declaredOn, String note) {
+        this(programmeId, name, participants, period, categories, declaredOn, note, null);
+    }
+
 }

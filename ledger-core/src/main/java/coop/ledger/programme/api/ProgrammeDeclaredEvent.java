@@ -1,5 +1,6 @@
 package coop.ledger.programme.api;
 
+import coop.ledger.shared.Provenance;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,7 +16,15 @@ public record ProgrammeDeclaredEvent(
         String period,
         List<String> categories,
         LocalDate declaredOn,
-        String note) implements ProgrammeEvent {
+        String note,
+        Provenance provenance) implements ProgrammeEvent {
+
+    /** A declaration as recorded before provenance existed. */
+    public ProgrammeDeclaredEvent(String programmeId, String name, List<String> participants, String period,
+                                  List<String> categories, LocalDate declaredOn, String note) {
+        this(programmeId, name, participants, period, categories, declaredOn, note, null);
+    }
+
 
     @Override
     public LocalDate businessDate() {

@@ -1,5 +1,6 @@
 package coop.ledger.programme.command;
 
+import coop.ledger.shared.Provenance;
 import coop.ledger.programme.api.CompleteServiceItemCommand;
 import coop.ledger.programme.api.CorrectServiceItemCommand;
 import coop.ledger.programme.api.ServiceItemCorrectedEvent;
@@ -85,7 +86,8 @@ public class Programme implements FoldedState<ProgrammeState> {
                 : cmd.categories().stream().map(c -> c == null ? null : c.strip()).toList();
         Rules.requireDistinctValues(categories, "categories", "programme.duplicate-category");
         apply(new ProgrammeDeclaredEvent(cmd.programmeId(), cmd.name().strip(), List.copyOf(participants), period,
-                List.copyOf(categories), cmd.declaredOn(), blankToNull(cmd.note())));
+                List.copyOf(categories), cmd.declaredOn(), blankToNull(cmd.note()),
+                Provenance.normalised(cmd.provenance())));
     }
 
     @CommandHandler

@@ -1,5 +1,6 @@
 package coop.ledger.programme.state;
 
+import coop.ledger.shared.Provenance;
 import coop.ledger.programme.api.ProgrammeDeclaredEvent;
 import coop.ledger.programme.api.ProgrammeEvent;
 import coop.ledger.programme.api.ServiceItemCompletedEvent;
@@ -36,7 +37,8 @@ public record ProgrammeState(
         LocalDate declaredOn,
         String note,
         List<ServiceItem> items,
-        long version) {
+        long version,
+        Provenance provenance) {
 
     /** One item (事项), or a batch of {@code itemCount} items, on the programme's list. */
     public record ServiceItem(
@@ -201,7 +203,7 @@ public record ProgrammeState(
     public static ProgrammeState declared(ProgrammeDeclaredEvent e) {
         return new ProgrammeState(e.programmeId(), e.name(), List.copyOf(e.participants()), e.period(),
                 e.categories() == null ? List.of() : List.copyOf(e.categories()), e.declaredOn(), e.note(),
-                List.of(), 1);
+                List.of(), 1, e.provenance());
     }
 
     /** Folds any programme event, starting from no state ({@code null}) for the declaration. */
@@ -264,7 +266,7 @@ public record ProgrammeState(
 
     private ProgrammeState withItems(List<ServiceItem> newItems) {
         return new ProgrammeState(programmeId, name, participants, period, categories, declaredOn, note, newItems,
-                version + 1);
+                version + 1, provenance);
     }
 
     private ProgrammeState withItem(String itemId, UnaryOperator<ServiceItem> change) {

@@ -23,6 +23,7 @@ import coop.ledger.shared.CooperationDomain;
 import coop.ledger.shared.Corrections;
 import coop.ledger.shared.FoldedState;
 import coop.ledger.shared.Money;
+import coop.ledger.shared.Provenance;
 import coop.ledger.shared.RecordDirectory;
 import coop.ledger.shared.RecordHistory;
 import coop.ledger.shared.RecordIds;
@@ -94,12 +95,14 @@ public class Project implements FoldedState<ProjectState> {
                     "agreement " + agreementId + " is not recorded", Map.of("agreementId", agreementId));
         }
         requirePositiveInvestment(cmd.agreedInvestment());
+        requirePositiveInvestment(cmd.plannedInvestment(), "plannedInvestment", "a planned investment");
         int projectCount = cmd.projectCount() == null ? 1 : cmd.projectCount();
         Rules.require(projectCount >= 1, "project.count-not-positive",
                 "a signing records at least one project, got " + projectCount, Map.of("projectCount", projectCount));
         apply(new ProjectSignedEvent(cmd.projectId(), cmd.name().strip(), List.copyOf(investors),
                 List.copyOf(hostParties), blankToNull(cmd.occasion()), agreementId, cmd.domain(),
-                cmd.agreedInvestment(), cmd.signedOn(), cmd.intention(), projectCount, blankToNull(cmd.note())));
+                cmd.agreedInvestment(), cmd.signedOn(), cmd.intention(), projectCount, blankToNull(cmd.note()),
+                cmd.plannedInvestment(), Provenance.normalised(cmd.provenance())));
     }
 
     @CommandHandler
@@ -302,9 +305,13 @@ public class Project implements FoldedState<ProjectState> {
     }
 
     private static void requirePositiveInvestment(Money amount) {
+        requirePositiveInvestment(amount, "agreedInvestment", "an agreed investment");
+    }
+
+    private static void requirePositiveInvestment(Money amount, String field, String what) {
         Rules.require(amount == null || amount.isPositive(), "project.amount-not-positive",
-                "an agreed investment must be positive, got " + amount,
-                Map.of("agreedInvestment", String.valueOf(amount == null ? null : amount.plain())));
+                what + " must be positive, got " + amount,
+                Map.of(field, String.valueOf(amount == null ? null : amount.plain())));
     }
 
     /** A business date must be given, not in the future, and not before the signing. */

@@ -12,6 +12,7 @@ import coop.ledger.project.api.ProjectSignedEvent;
 import coop.ledger.project.api.ProjectStatus;
 import coop.ledger.shared.CooperationDomain;
 import coop.ledger.shared.Money;
+import coop.ledger.shared.Provenance;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,7 +23,9 @@ import java.util.stream.Stream;
 
 /**
  * A signed project (签约项目) as its events describe it: who invests where, the agreed investment (协议投资), its
- * milestones and the actual investment (实际投资) reported so far. The aggregate and every reader fold events
+ * milestones and the actual investment (实际投资) reported so far. {@code plannedInvestment} (总投资) is the total
+ * planned investment where a source gives that instead: a figure of its own kind, never part of the agreed
+ * investment. {@code provenance} says which source and words the record rests on and which values are inferred. The aggregate and every reader fold events
  * through {@link #fold}, so the state the rules see and the state readers see are computed by one piece of code.
  */
 public record ProjectState(
@@ -45,7 +48,9 @@ public record ProjectState(
         LocalDate cancelledOn,
         String cancelReason,
         List<InvestmentReport> reports,
-        long version) {
+        long version,
+        Money plannedInvestment,
+        Provenance provenance) {
 
     /** One report of actual investment: the amount invested since the previous report. */
     public record InvestmentReport(String reportId, Money amount, LocalDate reportedOn, String note) {
@@ -65,7 +70,7 @@ public record ProjectState(
         return new ProjectState(e.projectId(), e.name(), List.copyOf(e.investors()), List.copyOf(e.hostParties()),
                 e.occasion(), e.agreementId(), e.domain(), e.agreedInvestment(), e.signedOn(), e.intention(),
                 e.projectCount(), e.note(), e.intention() ? ProjectStatus.INTENTION : ProjectStatus.SIGNED,
-                null, null, null, null, null, List.of(), 1);
+                null, null, null, null, null, List.of(), 1, e.plannedInvestment(), e.provenance());
     }
 
     /** Folds any project event, starting from no state ({@code null}) for the signing. */
@@ -81,30 +86,30 @@ public record ProjectState(
             return new ProjectState(projectId, name, investors, hostParties, occasion, agreementId, domain,
                     e.agreedInvestment() != null ? e.agreedInvestment() : agreedInvestment, signedOn,
                     signedAsIntention, projectCount, note, ProjectStatus.SIGNED, e.firmedUpOn(), startedOn,
-                    completedOn, cancelledOn, cancelReason, reports, version + 1);
+                    completedOn, cancelledOn, cancelReason, reports, version + 1, plannedInvestment, provenance);
         }
         if (event instanceof ProjectConstructionStartedEvent e) {
             return new ProjectState(projectId, name, investors, hostParties, occasion, agreementId, domain,
                     agreedInvestment, signedOn, signedAsIntention, projectCount, note,
                     ProjectStatus.UNDER_CONSTRUCTION, firmedUpOn, e.startedOn(), completedOn, cancelledOn,
-                    cancelReason, reports, version + 1);
+                    cancelReason, reports, version + 1, plannedInvestment, provenance);
         }
         if (event instanceof ProjectCompletedEvent e) {
             return new ProjectState(projectId, name, investors, hostParties, occasion, agreementId, domain,
                     agreedInvestment, signedOn, signedAsIntention, projectCount, note, ProjectStatus.IN_OPERATION,
-                    firmedUpOn, startedOn, e.completedOn(), cancelledOn, cancelReason, reports, version + 1);
+                    firmedUpOn, startedOn, e.completedOn(), cancelledOn, cancelReason, reports, version + 1, plannedInvestment, provenance);
         }
         if (event instanceof ProjectCancelledEvent e) {
             return new ProjectState(projectId, name, investors, hostParties, occasion, agreementId, domain,
                     agreedInvestment, signedOn, signedAsIntention, projectCount, note, ProjectStatus.CANCELLED,
-                    firmedUpOn, startedOn, completedOn, e.cancelledOn(), e.reason(), reports, version + 1);
+                    firmedUpOn, startedOn, completedOn, e.cancelledOn(), e.reason(), reports, version + 1, plannedInvestment, provenance);
         }
         if (event instanceof InvestmentReportedEvent e) {
             return new ProjectState(projectId, name, investors, hostParties, occasion, agreementId, domain,
                     agreedInvestment, signedOn, signedAsIntention, projectCount, note, status, firmedUpOn,
                     startedOn, completedOn, cancelledOn, cancelReason,
                     append(reports, InvestmentReport.reported(e)),
-                    version + 1);
+                    version + 1, plannedInvestment, provenance);
         }
         if (event instanceof ProjectCorrectedEvent e) {
             return new ProjectState(projectId, name, e.investors() != null ? List.copyOf(e.investors()) : investors,
@@ -114,14 +119,14 @@ public record ProjectState(
                     e.agreedInvestment() != null ? e.agreedInvestment() : agreedInvestment,
                     e.signedOn() != null ? e.signedOn() : signedOn, signedAsIntention,
                     e.projectCount() != null ? e.projectCount() : projectCount, note, status, firmedUpOn, startedOn,
-                    completedOn, cancelledOn, cancelReason, reports, version + 1);
+                    completedOn, cancelledOn, cancelReason, reports, version + 1, plannedInvestment, provenance);
         }
         if (event instanceof InvestmentReportCorrectedEvent e) {
             return new ProjectState(projectId, name, investors, hostParties, occasion, agreementId, domain,
                     agreedInvestment, signedOn, signedAsIntention, projectCount, note, status, firmedUpOn,
                     startedOn, completedOn, cancelledOn, cancelReason,
                     reports.stream().map(r -> r.reportId().equals(e.reportId()) ? r.corrected(e) : r).toList(),
-                    version + 1);
+                    version + 1, plannedInvestment, provenance);
         }
         throw new IllegalStateException("project " + projectId + " cannot apply " + event.getClass().getSimpleName());
     }

@@ -4,7 +4,10 @@ import coop.ledger.testdata.Fixtures;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.Test;
 
+import coop.ledger.shared.Provenance;
+
 import java.util.Arrays;
+import java.util.List;
 
 import static coop.ledger.testdata.Agreements.GOV_SERVICES;
 import static coop.ledger.testdata.Agreements.UNRECORDED;
@@ -150,6 +153,36 @@ class ProjectSigningTest {
         fixture.givenNoPriorActivity()
                 .when(signing().agreementId(UNRECORDED).command())
                 .expectException(violationOf("agreement.unknown"));
+    }
+
+    @Test
+    void records_a_total_planned_investment_apart_from_the_agreed_investment() {
+        fixture.givenNoPriorActivity()
+                .when(signing().agreedInvestment(null).plannedInvestment("40.27亿元").command())
+                .expectEvents(signing().agreedInvestment(null).plannedInvestment("40.27亿元").event());
+    }
+
+    @Test
+    void rejects_a_planned_investment_of_nothing() {
+        fixture.givenNoPriorActivity()
+                .when(signing().plannedInvestment("0元").command())
+                .expectException(violationOf("project.amount-not-positive"));
+    }
+
+    @Test
+    void records_where_the_signing_comes_from_with_its_inferred_values() {
+        Provenance provenance = new Provenance("002_d845902defb982b8.txt", "协议投资12.1亿元",
+                List.of(new Provenance.Inferred("signedOn", "来源未报道日期")));
+        fixture.givenNoPriorActivity()
+                .when(signing().provenance(provenance).command())
+                .expectEvents(signing().provenance(provenance).event());
+    }
+
+    @Test
+    void records_a_provenance_of_blank_texts_as_none() {
+        fixture.givenNoPriorActivity()
+                .when(signing().provenance(new Provenance(" ", "", null)).command())
+                .expectEvents(signing().event());
     }
 
     @Test
