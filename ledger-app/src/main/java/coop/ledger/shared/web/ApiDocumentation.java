@@ -52,6 +52,24 @@ class ApiDocumentation {
                         + "RFC 9457 problem+json. Log in with HTTP Basic: ADMIN records, AUDITOR and VIEWER read."));
     }
 
+    /**
+     * Stable operation ids a generated client names its methods by: the handler's name and its controller's
+     * ({@code get} of AgreementController is {@code getAgreement}), instead of springdoc's {@code get_3}, which
+     * changes whenever another controller adds a {@code get}.
+     */
+    @Bean
+    OperationCustomizer operationIds() {
+        return (operation, handlerMethod) -> {
+            io.swagger.v3.oas.annotations.Operation declared =
+                    handlerMethod.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class);
+            if (declared != null && !declared.operationId().isEmpty()) {
+                return operation;
+            }
+            String controller = handlerMethod.getBeanType().getSimpleName().replaceFirst("Controller$", "");
+            return operation.operationId(handlerMethod.getMethod().getName() + controller);
+        };
+    }
+
     /** Problem responses derived from each handler, so a new endpoint is documented without a hand edit. */
     @Bean
     OperationCustomizer problemResponses() {
