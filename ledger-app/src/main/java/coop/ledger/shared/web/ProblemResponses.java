@@ -13,7 +13,6 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -28,10 +27,11 @@ import java.util.TreeSet;
 /**
  * The problem responses of an operation, derived from what its handler can be refused for, so that a new endpoint
  * documents them without a hand edit: every request can be malformed (400, a query string, header or body), needs a
- * login (401) and a role that may do it (403); a path naming a record can name none (404); a body can be too large
- * (413) or not JSON (415); a write (a handler taking {@link WriteContext}) can break a rule of the record or find it
- * changed since the {@code If-Match} version (409) and can reuse an {@code Idempotency-Key} for another body (422);
- * and every write can find the ledger still starting or its store busy (503, {@link ReadinessGate}). A handler that
+ * login (401) and a role that may do it (403); a path naming a record can name none (404); the body of a write can
+ * be too large (413) or of a type or encoding it does not take (415), and a write can find the ledger still starting
+ * or its store busy (503, {@link ReadinessGate}); a command (a handler taking {@link WriteContext}) can break a rule
+ * of the record or find it changed since the {@code If-Match} version (409) and can reuse an {@code Idempotency-Key}
+ * for another body (422). A handler that
  * can answer a further problem declares it with {@code @ApiResponse}; its declaration is kept and given the problem
  * body. {@code ApiContractTest} provokes each documented status of every operation and checks that nothing else
  * comes back.
@@ -58,8 +58,9 @@ public final class ProblemResponses {
                     "the record is at version 4, not the If-Match version 3; read it again", List.of()),
             413, new Problem("The body is larger than the request size limit.", "body-too-large",
                     "Request body too large", "the request body is larger than 1048576 bytes", List.of()),
-            415, new Problem("The body is not application/json (or has a Content-Encoding the ledger does not take).",
-                    "http-415", "Unsupported Media Type", "Content-Type 'text/plain' is not supported", List.of()),
+            415, new Problem("The body is of a media type the operation does not take, or has a Content-Encoding "
+                    + "other than identity.", "unsupported-content-encoding", "Unsupported Content-Encoding",
+                    "Content-Encoding gzip is not supported: send the body unencoded", List.of()),
             422, new Problem("The Idempotency-Key was used before for another request body.",
                     "idempotency-key-reused", "Idempotency-Key reused",
                     "Idempotency-Key k-1 was used for another request", List.of()),
@@ -79,14 +80,12 @@ public final class ProblemResponses {
         if (Arrays.stream(parameters).anyMatch(p -> p.hasParameterAnnotation(PathVariable.class))) {
             statuses.add(404);
         }
-        if (Arrays.stream(parameters).anyMatch(p -> p.hasParameterAnnotation(RequestBody.class))) {
-            statuses.addAll(List.of(413, 415));
-        }
         if (Arrays.stream(parameters).anyMatch(p -> p.getParameterType() == WriteContext.class)) {
             statuses.addAll(List.of(409, 422));
         }
         if (isWrite(handler)) {
-            statuses.add(503);
+            // RequestSizeLimit checks every request body, whoever reads it: its size and its Content-Encoding
+            statuses.addAll(List.of(413, 415, 503));
         }
         return statuses;
     }
