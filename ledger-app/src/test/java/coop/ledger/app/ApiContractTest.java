@@ -42,6 +42,33 @@ class ApiContractTest extends LedgerHttpTest {
                 .isEqualTo(committed);
     }
 
+    @Test
+    void every_json_write_body_has_an_example_of_the_documented_shape() {
+        JsonNode docs = served(api).json();
+        JsonNode schemas = docs.path("components").path("schemas");
+        java.util.List<String> lacking = new java.util.ArrayList<>();
+        docs.path("paths").propertyStream().forEach(path -> path.getValue().propertyStream().forEach(operation -> {
+            String ref = operation.getValue().path("requestBody").path("content").path("application/json")
+                    .path("schema").path("$ref").asString("");
+            if (ref.isEmpty()) {
+                return;
+            }
+            String name = ref.substring(ref.lastIndexOf('/') + 1);
+            JsonNode schema = schemas.path(name);
+            JsonNode example = schema.path("example");
+            java.util.Set<String> fields = new java.util.TreeSet<>(example.propertyNames());
+            java.util.Set<String> required = new java.util.TreeSet<>();
+            schema.path("required").valueStream().forEach(r -> required.add(r.asString()));
+            if (!example.isObject() || !fields.containsAll(required)
+                    || !schema.path("properties").propertyNames().containsAll(fields)) {
+                lacking.add(operation.getKey().toUpperCase() + " " + path.getKey() + " (" + name + ")");
+            }
+        }));
+
+        assertThat(lacking).as("write bodies without an example of their shape (openapi/request-examples.json)")
+                .isEmpty();
+    }
+
     /**
      * The served document. springdoc builds it on the first request, which on a busy machine can take longer than a
      * client waits; it keeps what it built, so asking again answers at once.

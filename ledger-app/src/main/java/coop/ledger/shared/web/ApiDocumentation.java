@@ -99,6 +99,34 @@ class ApiDocumentation {
         return a == null ? b : b == null || a.contains(b) ? a : a + "; " + b;
     }
 
+    /**
+     * An example for every write body, from {@code openapi/request-examples.json} (by schema name), so that Swagger
+     * UI and a client's author start from a body the ledger takes; {@code ApiContractTest} checks that every write
+     * body has one of the documented shape.
+     */
+    @Bean
+    OpenApiCustomizer requestExamples() {
+        Map<String, Object> examples;
+        try (java.io.InputStream in = ApiDocumentation.class.getResourceAsStream("/openapi/request-examples.json")) {
+            examples = tools.jackson.databind.json.JsonMapper.builder().build().readValue(in,
+                    new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
+                    });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return openApi -> {
+            if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+                return;
+            }
+            examples.forEach((name, example) -> {
+                io.swagger.v3.oas.models.media.Schema<?> schema = openApi.getComponents().getSchemas().get(name);
+                if (schema != null) {
+                    schema.setExample(example);
+                }
+            });
+        };
+    }
+
     @Bean
     OperationCustomizer writeHeaders() {
         return (operation, handlerMethod) -> {
