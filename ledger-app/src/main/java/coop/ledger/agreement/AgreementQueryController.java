@@ -1,5 +1,6 @@
 package coop.ledger.agreement;
 
+import coop.ledger.shared.query.AllowedValues;
 import coop.ledger.shared.query.QueryParameters;
 import coop.ledger.agreement.api.AgreementKind;
 import coop.ledger.agreement.api.AgreementStatus;
@@ -46,7 +47,7 @@ public class AgreementQueryController {
             @Parameter(description = "the signing occasion (签约活动), exactly") @RequestParam(required = false) String occasion,
             @Parameter(description = "signed on or after, yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String from,
             @Parameter(description = "signed on or before, yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to,
-            @Parameter(description = "field,asc|desc") @RequestParam(required = false) String sort,
+            @Parameter(description = "field or field,asc or field,desc; default signedOn,desc") @AllowedValues(in = AgreementReadModel.class, field = "SORTS", sort = true) @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         Filters filters = filters(party, domain, kind, status, occasion, from, to);

@@ -1,5 +1,6 @@
 package coop.ledger.dashboard;
 
+import coop.ledger.shared.query.AllowedValues;
 import coop.ledger.agreement.AgreementQueryController;
 import coop.ledger.project.ProjectQueryController;
 import coop.ledger.shared.query.QueryParameters;
@@ -41,9 +42,9 @@ class StatsController {
             description = "projects sums how many projects each record stands for (projectCount); records counts "
                     + "records. A project with two hosts counts for each host; total counts it once.")
     public ProjectStats projects(
-            @Parameter(description = "host, investor, domain, occasion, status, month or year", schema = @Schema(allowableValues = {"host", "investor", "domain", "occasion", "status", "month", "year"})) @RequestParam String groupBy,
+            @Parameter(description = "host, investor, domain, occasion, status, month or year") @AllowedValues(in = StatsReadModel.class, field = "PROJECT_GROUPS") @RequestParam String groupBy,
             @Parameter(description = "a party code: projects it hosts or invests in") @RequestParam(required = false) String party,
-            @Parameter(description = "narrows party: HOST or INVESTOR (or both)", array = @ArraySchema(schema = @Schema(allowableValues = {"HOST", "INVESTOR"}))) @RequestParam(required = false) List<String> role,
+            @Parameter(description = "narrows party: HOST or INVESTOR (or both)") @AllowedValues(in = ProjectQueryController.class, field = "ROLES") @RequestParam(required = false) List<String> role,
             @Parameter(description = "domains, comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = CooperationDomain.class))) @RequestParam(required = false) List<String> domain,
             @Parameter(description = "statuses, comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = ProjectStatus.class))) @RequestParam(required = false) List<String> status,
             @Parameter(description = "the signing occasion (签约活动), exactly") @RequestParam(required = false) String occasion,
@@ -60,7 +61,7 @@ class StatsController {
             description = "Figures weigh each item record by its itemCount. completionRate = completed / "
                     + "(planned + addedLater - withdrawn).")
     public ProgrammeStats programmes(
-            @Parameter(description = "programme, category or responsible", schema = @Schema(allowableValues = {"programme", "category", "responsible"})) @RequestParam String groupBy,
+            @Parameter(description = "programme, category or responsible") @AllowedValues(in = StatsReadModel.class, field = "PROGRAMME_GROUPS") @RequestParam String groupBy,
             @Parameter(description = "items this party is responsible for") @RequestParam(required = false) String party,
             @RequestParam(required = false) String programme, @RequestParam(required = false) String category,
             @Parameter(description = "item statuses, comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = ServiceItemStatus.class))) @RequestParam(required = false) List<String> status,
@@ -82,7 +83,7 @@ class StatsController {
             description = "completionRate = completed / (items - dropped). An agreement with two domains counts for "
                     + "each domain; total counts it once.")
     public AgreementStats agreements(
-            @Parameter(description = "domain, kind, status, occasion, party, month or year", schema = @Schema(allowableValues = {"domain", "kind", "status", "occasion", "party", "month", "year"})) @RequestParam String groupBy,
+            @Parameter(description = "domain, kind, status, occasion, party, month or year") @AllowedValues(in = StatsReadModel.class, field = "AGREEMENT_GROUPS") @RequestParam String groupBy,
             @Parameter(description = "a party code: agreements it signs or observes") @RequestParam(required = false) String party,
             @Parameter(description = "domains, comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = CooperationDomain.class))) @RequestParam(required = false) List<String> domain,
             @Parameter(description = "agreement kinds, comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = AgreementKind.class))) @RequestParam(required = false) List<String> kind,

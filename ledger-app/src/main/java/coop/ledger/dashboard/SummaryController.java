@@ -1,5 +1,6 @@
 package coop.ledger.dashboard;
 
+import coop.ledger.shared.query.AllowedValues;
 import coop.ledger.shared.query.QueryParameters;
 import coop.ledger.processing.QueryCache;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,6 +20,9 @@ import java.util.List;
 @Tag(name = "Statistics")
 class SummaryController {
 
+    /** The breakdowns the summary takes ({@code period}); documented from this list too. */
+    static final List<String> PERIODS = List.of("year", "month");
+
     private final SummaryReadModel summary;
     private final QueryCache cache;
 
@@ -36,12 +40,12 @@ class SummaryController {
     public SummaryReadModel.Summary summary(
             @Parameter(description = "yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String from,
             @Parameter(description = "yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to,
-            @Parameter(description = "a breakdown by year or month", schema = @Schema(allowableValues = {"year", "month"})) @RequestParam(required = false) String period) {
+            @Parameter(description = "a breakdown by year or month") @AllowedValues(in = SummaryController.class, field = "PERIODS") @RequestParam(required = false) String period) {
         LocalDate fromDate = QueryParameters.date("from", from);
         LocalDate toDate = QueryParameters.date("to", to);
         QueryParameters.range(fromDate, toDate);
         String p = period == null || period.isBlank() ? null
-                : QueryParameters.choice("period", period, List.of("year", "month"), null);
+                : QueryParameters.choice("period", period, PERIODS, null);
         return cache.get(Arrays.asList("summary", fromDate, toDate, p), () -> summary.summary(fromDate, toDate, p));
     }
 }

@@ -42,7 +42,7 @@ class ImportController {
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string"))}))
     public ResponseEntity<Object> importFile(
             HttpServletRequest request, WriteContext context,
-            @Parameter(description = "json or csv; by default taken from the Content-Type")
+            @Parameter(description = "json or csv (any case); by default taken from the Content-Type", schema = @Schema(implementation = ImportFormat.class))
             @RequestParam(required = false) String format) throws IOException {
         ImportFormat chosen = format != null ? parseFormat(format) : ImportFormat.guess(request.getContentType());
         ImportReport report = importer.importFile(request.getInputStream(), chosen, context.recordedBy(),

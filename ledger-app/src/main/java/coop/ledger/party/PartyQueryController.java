@@ -1,5 +1,6 @@
 package coop.ledger.party;
 
+import coop.ledger.shared.query.AllowedValues;
 import coop.ledger.shared.query.QueryParameters;
 import coop.ledger.shared.query.Filters;
 import coop.ledger.shared.query.Page;
@@ -37,7 +38,7 @@ class PartyQueryController {
     public Page<PartyItem> list(
             @Parameter(description = "party kinds, e.g. GOVERNMENT or 部门, comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = PartyKind.class))) @RequestParam(required = false) List<String> kind,
             @Parameter(description = "a government's code: its departments") @RequestParam(required = false) String parent,
-            @Parameter(description = "field,asc|desc") @RequestParam(required = false) String sort,
+            @Parameter(description = "field or field,asc or field,desc; default code,asc") @AllowedValues(in = PartyReadModel.class, field = "SORTS", sort = true) @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         Filters filters = new Filters(QueryParameters.code("parent", parent), null, null,

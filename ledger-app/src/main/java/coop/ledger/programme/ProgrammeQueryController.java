@@ -1,5 +1,6 @@
 package coop.ledger.programme;
 
+import coop.ledger.shared.query.AllowedValues;
 import coop.ledger.shared.query.QueryParameters;
 import coop.ledger.shared.query.Filters;
 import coop.ledger.shared.query.Page;
@@ -37,7 +38,7 @@ class ProgrammeQueryController {
             @Parameter(description = "a party code: programmes it takes part in or has items of") @RequestParam(required = false) String party,
             @Parameter(description = "declared on or after, yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String from,
             @Parameter(description = "declared on or before, yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to,
-            @Parameter(description = "field,asc|desc") @RequestParam(required = false) String sort,
+            @Parameter(description = "field or field,asc or field,desc; default declaredOn,desc") @AllowedValues(in = ProgrammeReadModel.class, field = "SORTS", sort = true) @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         LocalDate fromDate = QueryParameters.date("from", from);

@@ -1,5 +1,6 @@
 package coop.ledger.project;
 
+import coop.ledger.shared.query.AllowedValues;
 import coop.ledger.shared.query.QueryParameters;
 import coop.ledger.shared.query.Filters;
 import coop.ledger.shared.query.Page;
@@ -41,13 +42,13 @@ public class ProjectQueryController {
                     + "updated (projects without an agreed investment sort last). Default signedOn,desc.")
     public Page<ProjectItem> list(
             @Parameter(description = "a party code: projects it hosts or invests in") @RequestParam(required = false) String party,
-            @Parameter(description = "narrows party: HOST or INVESTOR (or both)", array = @ArraySchema(schema = @Schema(allowableValues = {"HOST", "INVESTOR"}))) @RequestParam(required = false) List<String> role,
+            @Parameter(description = "narrows party: HOST or INVESTOR (or both)") @AllowedValues(in = ProjectQueryController.class, field = "ROLES") @RequestParam(required = false) List<String> role,
             @Parameter(description = "domains (code, 中文 or English label), comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = CooperationDomain.class))) @RequestParam(required = false) List<String> domain,
             @Parameter(description = "statuses, comma-separated or repeated: any of them (COMPLETED is still accepted for IN_OPERATION)", array = @ArraySchema(schema = @Schema(implementation = ProjectStatus.class))) @RequestParam(required = false) List<String> status,
             @Parameter(description = "the signing occasion (签约活动), exactly") @RequestParam(required = false) String occasion,
             @Parameter(description = "signed on or after, yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String from,
             @Parameter(description = "signed on or before, yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to,
-            @Parameter(description = "field,asc|desc") @RequestParam(required = false) String sort,
+            @Parameter(description = "field or field,asc or field,desc; default signedOn,desc") @AllowedValues(in = ProjectReadModel.class, field = "SORTS", sort = true) @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size) {
         Filters filters = filters(party, role, domain, status, occasion, from, to);

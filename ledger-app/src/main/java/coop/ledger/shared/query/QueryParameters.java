@@ -15,6 +15,7 @@ public final class QueryParameters {
 
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 200;
+    static final int MAX_PAGE = 1_000_000;
 
     private QueryParameters() {
     }
@@ -114,7 +115,7 @@ public final class QueryParameters {
      * {@code field} or {@code field,asc|desc} with a field of {@code sorts}.
      */
     public static PageRequest page(String page, String size, String sort, Map<String, String> sorts, String defaultSort) {
-        int pageNumber = number("page", page, 0, 0, 1_000_000);
+        int pageNumber = number("page", page, 0, 0, MAX_PAGE);
         int pageSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
         String wanted = blank(sort) ? defaultSort : sort.strip();
         String[] parts = wanted.split(",", -1);
