@@ -378,7 +378,7 @@ class AgreementApiTest extends LedgerHttpTest {
         }
 
         @Test
-        void a_stale_if_match_is_409_version_stale() {
+        void a_stale_if_match_is_412_version_stale() {
             api.post(path + "/items", object("itemId", "x-1", "description", "联合招商", "listedOn", "2021-01-05"))
                     .ifMatch(1).send();
             long version = agreementVersion(id);
@@ -387,7 +387,7 @@ class AgreementApiTest extends LedgerHttpTest {
             Reply reply = api.post(path + "/items", object("itemId", "x-2", "description", "共建产业园",
                     "listedOn", "2021-01-06")).ifMatch(1).send();
 
-            assertRule(reply, 409, "version.stale");
+            assertRule(reply, 412, "version.stale");
             assertThat(agreementVersion(id)).isEqualTo(2);
         }
 

@@ -87,9 +87,9 @@ class GeneratedClientTest extends LedgerHttpTest {
         ApiException stale = catchThrowableOfType(ApiException.class, () -> parties.renameParty(code,
                 new Rename().nameZh("重庆市开州区").effectiveOn(LocalDate.of(2020, 1, 1)), "\"99\"", null));
 
-        assertThat(stale.getCode()).isEqualTo(409);
+        assertThat(stale.getCode()).isEqualTo(412);
         ProblemDetail problem = client.getObjectMapper().readValue(stale.getResponseBody(), ProblemDetail.class);
-        assertThat(problem.getStatus()).isEqualTo(409);
+        assertThat(problem.getStatus()).isEqualTo(412);
         assertThat(problem.getType().toString()).startsWith("urn:cooperation-ledger:problem:");
         assertThat(problem.getRule()).isEqualTo("version.stale");
     }

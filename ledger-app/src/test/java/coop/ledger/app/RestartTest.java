@@ -83,6 +83,7 @@ class RestartTest {
             assertThat(completed.version()).isEqualTo(6);
             Reply stale = api.post(path + "/items/road-1/drop", object("droppedOn", "2021-07-01",
                     "reason", "并入交通专项规划")).ifMatch(5).send();
+            assertThat(stale.status()).isEqualTo(412);
             assertThat(stale.rule()).isEqualTo("version.stale");
             Reply renamed = api.put("/api/parties/" + kaizhou.code() + "/name", object("nameZh", "开州区",
                     "effectiveOn", "2017-01-01")).ifMatch(2).send();

@@ -119,7 +119,7 @@ class CorrectionApiTest extends LedgerHttpTest {
             recordAPayment();
 
             assertRule(api.post(paymentsPath + "/paid-to-2021/corrections", object("amount", "110万元",
-                    "reason", REASON)).ifMatch(1).send(), 409, "version.stale");
+                    "reason", REASON)).ifMatch(1).send(), 412, "version.stale");
         }
 
         @Test

@@ -212,7 +212,7 @@ class PartyApiTest extends LedgerHttpTest {
 
         Reply stale = api.put(path, object("nameZh", "万州", "effectiveOn", "2021-01-01")).ifMatch(1).send();
 
-        assertRule(stale, 409, "version.stale");
+        assertRule(stale, 412, "version.stale");
         assertThat(stale.json().path("values").path("actualVersion").asLong()).isEqualTo(2);
         Reply after = api.get("/api/parties/" + wanzhou.code()).send();
         assertThat(after.json()).isEqualTo(before);

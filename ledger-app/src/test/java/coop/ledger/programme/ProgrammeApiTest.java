@@ -444,11 +444,11 @@ class ProgrammeApiTest extends LedgerHttpTest {
         }
 
         @Test
-        void a_stale_if_match_is_409_version_stale() {
+        void a_stale_if_match_is_412_version_stale() {
             Reply reply = api.post(path + "/items/hukou/complete", object("completedOn", "2021-05-01",
                     "evidence", "已办结")).ifMatch(1).send();
 
-            assertRule(reply, 409, "version.stale");
+            assertRule(reply, 412, "version.stale");
             assertThat(reply.json().path("values").path("actualVersion").asLong()).isEqualTo(2);
             assertUnchanged();
         }

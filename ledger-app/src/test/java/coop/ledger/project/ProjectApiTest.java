@@ -326,14 +326,14 @@ class ProjectApiTest extends LedgerHttpTest {
         }
 
         @Test
-        void a_stale_if_match_is_409_version_stale() {
+        void a_stale_if_match_is_412_version_stale() {
             api.post(path + "/start", object("startedOn", "2021-06-18")).ifMatch(1).send();
             assertThat(projectVersion(id)).isEqualTo(2);
 
             Reply reply = api.post(path + "/investments", object("amount", "1100万元", "reportedOn", "2021-09-30"))
                     .ifMatch(1).send();
 
-            assertRule(reply, 409, "version.stale");
+            assertRule(reply, 412, "version.stale");
             assertThat(projectVersion(id)).isEqualTo(2);
         }
 

@@ -30,7 +30,7 @@ import java.util.TreeSet;
  * login (401) and a role that may do it (403); a path naming a record can name none (404); the body of a write can
  * be too large (413) or of a type or encoding it does not take (415), and a write can find the ledger still starting
  * or its store busy (503, {@link ReadinessGate}); a command (a handler taking {@link WriteContext}) can break a rule
- * of the record or find it changed since the {@code If-Match} version (409) and can reuse an {@code Idempotency-Key}
+ * of the record (409), find it changed since the {@code If-Match} version (412) and reuse an {@code Idempotency-Key}
  * for another body (422). A handler that
  * can answer a further problem declares it with {@code @ApiResponse}; its declaration is kept and given the problem
  * body. {@code ApiContractTest} provokes each documented status of every operation and checks that nothing else
@@ -52,9 +52,11 @@ public final class ProblemResponses {
                     "forbidden", "Forbidden", "your role does not allow this request", List.of()),
             404, new Problem("No record with the id in the path (or no item, payment or report of it).",
                     "not-found", "Record not found", "no record with id AG-0000", List.of()),
-            409, new Problem("Refused by a rule of the record: a stale If-Match version (rule version.stale), a "
-                    + "record that already exists, or a state that does not allow the change. Nothing was recorded.",
-                    "rule-violation", "Rule violated: version.stale",
+            409, new Problem("Refused by a rule of the record: a record that already exists, or a state that does "
+                    + "not allow the change. Nothing was recorded.", "rule-violation",
+                    "Rule violated: item.already-completed", "item road-1 is already completed", List.of()),
+            412, new Problem("The If-Match version is not the record's current version (rule version.stale): read "
+                    + "the record again. Nothing was recorded.", "precondition-failed", "Record version has moved on",
                     "the record is at version 4, not the If-Match version 3; read it again", List.of()),
             413, new Problem("The body is larger than the request size limit.", "body-too-large",
                     "Request body too large", "the request body is larger than 1048576 bytes", List.of()),
@@ -81,7 +83,7 @@ public final class ProblemResponses {
             statuses.add(404);
         }
         if (Arrays.stream(parameters).anyMatch(p -> p.getParameterType() == WriteContext.class)) {
-            statuses.addAll(List.of(409, 422));
+            statuses.addAll(List.of(409, 412, 422));
         }
         if (isWrite(handler)) {
             // RequestSizeLimit checks every request body, whoever reads it: its size and its Content-Encoding

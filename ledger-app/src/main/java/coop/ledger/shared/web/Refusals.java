@@ -41,7 +41,7 @@ import java.util.List;
  * {@link Refusal}. The API answers refusals as problem+json ({@link ProblemHandling}, and the security filters and
  * the servlet container through {@link ProblemJson}); the importer reports them per row. 400 for malformed or
  * invalid input, 401 / 403 for a missing login or role, 404 for unknown records, 409 for rule violations and
- * conflicts, 413 for bodies over the limit, 415 for a body the ledger cannot decode, 422 for a reused
+ * conflicts, 412 for a stale {@code If-Match} version, 413 for bodies over the limit, 415 for a body the ledger cannot decode, 422 for a reused
  * Idempotency-Key, 503 when the store was too busy to take a write; anything unknown is a 500 that records nothing.
  */
 public final class Refusals {
@@ -50,6 +50,7 @@ public final class Refusals {
     private static final String MALFORMED = "malformed-request";
     private static final String INVALID = "invalid-request";
     private static final int MAX_DETAIL = 300;
+    private static final String STALE_VERSION = "version.stale";
 
     private Refusals() {
     }
@@ -215,6 +216,11 @@ public final class Refusals {
             return refusal(HttpStatus.BAD_REQUEST, INVALID, "Invalid request", e.getMessage())
                     .withError(String.valueOf(field), e.getMessage())
                     .withRule(e.rule());
+        }
+        if (e.rule().equals(STALE_VERSION)) {
+            // the If-Match precondition failed: RFC 9110 (section 13.1.1) answers that 412, whatever the record says
+            return refusal(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "Record version has moved on",
+                    e.getMessage()).withRule(e.rule()).withValues(e.values());
         }
         return refusal(HttpStatus.CONFLICT, "rule-violation", "Rule violated: " + e.rule(), e.getMessage())
                 .withRule(e.rule()).withValues(e.values());
