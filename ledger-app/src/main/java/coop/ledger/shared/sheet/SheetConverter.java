@@ -8,6 +8,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.SmartHttpMessageConverter;
 
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -31,10 +36,29 @@ class SheetConverter implements SmartHttpMessageConverter<Object> {
         return layouts.stream().filter(layout -> layout.lays(answerType)).findFirst();
     }
 
+    /**
+     * The declared type of the answer. Spring passes the raw class ({@code Page}) at some steps of the negotiation;
+     * then the return type of the handler method serving the request tells a {@code Page<ProjectItem>} from a
+     * {@code Page<PartyItem>}, even for an empty page.
+     */
+    private static ResolvableType answerType(ResolvableType given, Class<?> valueClass) {
+        if (given != ResolvableType.NONE && !given.hasUnresolvableGenerics()) {
+            return given;
+        }
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                && attributes.getRequest().getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE)
+                instanceof HandlerMethod handler) {
+            ResolvableType declared = ResolvableType.forMethodReturnType(handler.getMethod());
+            if (declared.toClass().isAssignableFrom(valueClass)) {
+                return declared;
+            }
+        }
+        return given == ResolvableType.NONE ? ResolvableType.forClass(valueClass) : given;
+    }
+
     @Override
     public boolean canWrite(ResolvableType targetType, Class<?> valueClass, MediaType mediaType) {
-        ResolvableType type = targetType == ResolvableType.NONE ? ResolvableType.forClass(valueClass) : targetType;
-        if (layoutOf(type).isEmpty()) {
+        if (layoutOf(answerType(targetType, valueClass)).isEmpty()) {
             return false;
         }
         // null: which types could it write (csv, xlsx)? A wildcard is never chosen here: JSON stays the default.
@@ -45,8 +69,7 @@ class SheetConverter implements SmartHttpMessageConverter<Object> {
     @Override
     public void write(Object answer, ResolvableType type, MediaType contentType, HttpOutputMessage output,
                       Map<String, Object> hints) throws IOException {
-        ResolvableType answerType = type == ResolvableType.NONE ? ResolvableType.forInstance(answer) : type;
-        SheetLayout<?, ?> layout = layoutOf(answerType).orElseThrow();
+        SheetLayout<?, ?> layout = layoutOf(answerType(type, answer.getClass())).orElseThrow();
         boolean xlsx = contentType != null && SheetFormat.XLSX.isCompatibleWith(contentType);
         String name = layout.fileName(answer);
         List<String> heading = layout.columns().stream().map(Column::heading).toList();
