@@ -112,7 +112,8 @@ function multiChoice(name, choices, selected) {
   const boxes = choices.map(([code, text]) => el('label', {},
     el('input', { type: 'checkbox', name, value: code, checked: selected.includes(code) ? '' : null }), text));
   const chosen = choices.filter(([code]) => selected.includes(code)).map(([, text]) => text);
-  return el('label', {}, t(name), el('details', { class: 'multi', dataset: { name } },
+  // a div, not a label: a click on the summary inside a label would tick the first box
+  return el('div', { class: 'field' }, t(name), el('details', { class: 'multi', dataset: { name } },
     el('summary', {}, chosen.length ? chosen.join('、') : t('any')), el('div', { class: 'choices' }, boxes)));
 }
 
