@@ -169,8 +169,10 @@ class FrontDoorBrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("#records tbody tr[data-id]")).stream()
                 .allMatch(r -> r.getText().contains("已签约") || r.getText().contains("已开工")));
         assertThat(status.findElement(By.tagName("summary")).getText()).isEqualTo("已签约、已开工");
-        status.findElement(By.tagName("summary")).click(); // close the drop-down
+        // the screenshot of the docs: the table with its filters, the open drop-down and the download buttons
+        browser.executeScript("document.getElementById('tabs').scrollIntoView({block: 'start'});");
         saveScreenshot("dashboard-downloads.png");
+        status.findElement(By.tagName("summary")).click(); // close the drop-down
 
         browser.findElement(By.id("download-csv")).click();
 
