@@ -22,6 +22,7 @@ public final class Columns<R> {
 
     private final List<Column<R>> columns = new ArrayList<>();
 
+    /** The row type only fixes {@code R} for the method references that follow. */
     public static <R> Columns<R> of(Class<R> rowType) {
         return new Columns<>();
     }

@@ -37,10 +37,6 @@ public abstract class SheetLayout<A, R> {
         return answerType.isAssignableFrom(type);
     }
 
-    ResolvableType answerType() {
-        return answerType;
-    }
-
     @SuppressWarnings("unchecked")
     String fileName(Object answer) {
         return fileName.apply((A) answer);
