@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,9 @@ import org.springframework.web.accept.ContentNegotiationStrategy;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.util.UriUtils;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -44,10 +47,33 @@ class SheetConfig implements WebMvcConfigurer {
     @Override
     public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
         ContentNegotiationStrategy format = request -> {
-            org.springframework.http.MediaType type = SheetFormat.mediaType(request.getParameter("format"));
+            HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
+            org.springframework.http.MediaType type = http == null ? null
+                    : SheetFormat.mediaType(formatOf(http.getQueryString()));
             return type == null ? ContentNegotiationStrategy.MEDIA_TYPE_ALL_LIST : List.of(type);
         };
         configurer.strategies(List.of(format, new HeaderContentNegotiationStrategy()));
+    }
+
+    /**
+     * The {@code format} of the query string only: {@code getParameter} would also parse a form or multipart body,
+     * and a broken body must stay a 4xx of the handler that reads it, not fail here.
+     */
+    static String formatOf(String query) {
+        if (query == null) {
+            return null;
+        }
+        try {
+            for (String pair : query.split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0 && UriUtils.decode(pair.substring(0, equals), StandardCharsets.UTF_8).equals("format")) {
+                    return UriUtils.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IllegalArgumentException malformedEscape) {
+            // not a format we write; the handler's parameter checks answer the malformed query
+        }
+        return null;
     }
 
     @Bean
