@@ -80,8 +80,8 @@ function renderFilters() {
     const [name, vocabulary] = spec.split(':');
     let input;
     if (vocabulary) {
-      input = el('select', { name }, options(VOCABULARY[vocabulary].map(([code, zh, en]) =>
-        [code, currentLang() === 'en' ? en : zh]), values[name]));
+      return multiChoice(name, VOCABULARY[vocabulary].map(([code, zh, en]) => [code, currentLang() === 'en' ? en : zh]),
+        (values[name] ?? '').split(',').filter(Boolean));
     } else if (name === 'party' || name === 'parent') {
       input = el('select', { name }, options(partyChoices(), values[name]));
     } else if (name === 'occasion') {
@@ -98,19 +98,60 @@ function renderFilters() {
     renderFilters();
     refreshTable();
   });
-  form.replaceChildren(...fields, reset);
+  const downloads = ['csv', 'xlsx'].map(format => el('a', { id: `download-${format}`, class: 'download', download: '',
+    title: t('downloadHint') }, t(format === 'csv' ? 'downloadCsv' : 'downloadXlsx')));
+  form.replaceChildren(...fields, reset, ...downloads);
+  updateDownloads();
+}
+
+/**
+ * A vocabulary filter of several values (the API takes status=A,B): a drop-down of check boxes named like the
+ * parameter; no box ticked means any value.
+ */
+function multiChoice(name, choices, selected) {
+  const boxes = choices.map(([code, text]) => el('label', {},
+    el('input', { type: 'checkbox', name, value: code, checked: selected.includes(code) ? '' : null }), text));
+  const chosen = choices.filter(([code]) => selected.includes(code)).map(([, text]) => text);
+  // a div, not a label: a click on the summary inside a label would tick the first box
+  return el('div', { class: 'field' }, t(name), el('details', { class: 'multi', dataset: { name } },
+    el('summary', {}, chosen.length ? chosen.join('、') : t('any')), el('div', { class: 'choices' }, boxes)));
+}
+
+/** The query of the table as it is shown (filters and sort), from its first row, as many rows as a page may hold. */
+function downloadUrl(format) {
+  const sort = state.sort[state.tab];
+  const query = new URLSearchParams({ ...(state.filters[state.tab] ?? {}), page: 0, size: 200, format });
+  if (sort) query.set('sort', `${sort.field},${sort.direction}`);
+  return `${TABLES[state.tab].path}?${query}`;
+}
+
+function updateDownloads() {
+  ['csv', 'xlsx'].forEach(format => {
+    const link = document.getElementById(`download-${format}`);
+    if (link) link.href = downloadUrl(format);
+  });
 }
 
 function readFilters() {
   const values = {};
-  new FormData(document.getElementById('filters')).forEach((value, name) => { if (value) values[name] = value; });
+  const form = new FormData(document.getElementById('filters'));
+  // several ticked values of one filter travel as one comma-separated parameter
+  new Set(form.keys()).forEach(name => {
+    const all = form.getAll(name).filter(Boolean);
+    if (all.length) values[name] = all.join(',');
+  });
   state.filters[state.tab] = values;
+  document.querySelectorAll('#filters details.multi').forEach(details => {
+    const chosen = [...details.querySelectorAll('input:checked')].map(box => box.parentElement.textContent);
+    details.querySelector('summary').textContent = chosen.length ? chosen.join('、') : t('any');
+  });
 }
 
 export async function refreshTable() {
   const table = TABLES[state.tab];
   const tab = state.tab;
   const sort = state.sort[tab];
+  updateDownloads();
   let result;
   try {
     result = await getJson(table.path, { ...(state.filters[tab] ?? {}), page: state.page, size: state.size,

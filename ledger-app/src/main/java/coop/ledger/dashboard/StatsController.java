@@ -11,6 +11,7 @@ import coop.ledger.agreement.api.AgreementKind;
 import coop.ledger.agreement.api.AgreementStatus;
 import coop.ledger.project.api.ProjectStatus;
 import coop.ledger.shared.CooperationDomain;
+import coop.ledger.shared.sheet.SheetFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -49,7 +50,9 @@ class StatsController {
             @Parameter(description = "statuses, comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = ProjectStatus.class))) @RequestParam(required = false) List<String> status,
             @Parameter(description = "the signing occasion (签约活动), exactly") @RequestParam(required = false) String occasion,
             @Parameter(description = "signed on or after", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String from,
-            @Parameter(description = "signed on or before", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to) {
+            @Parameter(description = "signed on or before", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to,
+            @Parameter(description = SheetFormat.DESCRIPTION, schema = @Schema(allowableValues = {"json", "csv", "xlsx"})) @RequestParam(required = false) String format) {
+        SheetFormat.check(format);
         String group = QueryParameters.choice("groupBy", groupBy, StatsReadModel.PROJECT_GROUPS, null);
         Filters filters = ProjectQueryController.filters(party, role, domain, status, occasion, from, to);
         return cache.get(Arrays.asList("stats/projects", group, filters), () -> stats.projects(group, filters));
@@ -66,7 +69,9 @@ class StatsController {
             @RequestParam(required = false) String programme, @RequestParam(required = false) String category,
             @Parameter(description = "item statuses, comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = ServiceItemStatus.class))) @RequestParam(required = false) List<String> status,
             @Parameter(description = "listed on or after", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String from,
-            @Parameter(description = "listed on or before", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to) {
+            @Parameter(description = "listed on or before", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to,
+            @Parameter(description = SheetFormat.DESCRIPTION, schema = @Schema(allowableValues = {"json", "csv", "xlsx"})) @RequestParam(required = false) String format) {
+        SheetFormat.check(format);
         String group = QueryParameters.choice("groupBy", groupBy, StatsReadModel.PROGRAMME_GROUPS, null);
         LocalDate fromDate = QueryParameters.date("from", from);
         LocalDate toDate = QueryParameters.date("to", to);
@@ -90,7 +95,9 @@ class StatsController {
             @Parameter(description = "statuses, comma-separated or repeated: any of them", array = @ArraySchema(schema = @Schema(implementation = AgreementStatus.class))) @RequestParam(required = false) List<String> status,
             @Parameter(description = "the signing occasion (签约活动), exactly") @RequestParam(required = false) String occasion,
             @Parameter(description = "signed on or after", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String from,
-            @Parameter(description = "signed on or before", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to) {
+            @Parameter(description = "signed on or before", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to,
+            @Parameter(description = SheetFormat.DESCRIPTION, schema = @Schema(allowableValues = {"json", "csv", "xlsx"})) @RequestParam(required = false) String format) {
+        SheetFormat.check(format);
         String group = QueryParameters.choice("groupBy", groupBy, StatsReadModel.AGREEMENT_GROUPS, null);
         Filters filters = AgreementQueryController.filters(party, domain, kind, status, occasion, from, to);
         return cache.get(Arrays.asList("stats/agreements", group, filters), () -> stats.agreements(group, filters));

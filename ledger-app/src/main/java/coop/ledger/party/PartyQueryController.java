@@ -7,6 +7,7 @@ import coop.ledger.shared.query.Page;
 import coop.ledger.shared.query.PageRequest;
 import coop.ledger.processing.QueryCache;
 import coop.ledger.shared.PartyKind;
+import coop.ledger.shared.sheet.SheetFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -40,7 +41,9 @@ class PartyQueryController {
             @Parameter(description = "a government's code: its departments") @RequestParam(required = false) String parent,
             @Parameter(description = "field or field,asc or field,desc; default code,asc") @AllowedValues(in = PartyReadModel.class, field = "SORTS", sort = true) @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page,
-            @RequestParam(required = false) String size) {
+            @RequestParam(required = false) String size,
+            @Parameter(description = SheetFormat.DESCRIPTION, schema = @Schema(allowableValues = {"json", "csv", "xlsx"})) @RequestParam(required = false) String format) {
+        SheetFormat.check(format);
         Filters filters = new Filters(QueryParameters.code("parent", parent), null, null,
                 QueryParameters.vocabularyCodes("kind", kind, PartyKind.class), null, null, null, null, null, null);
         PageRequest request = QueryParameters.page(page, size, sort, PartyReadModel.SORTS, "code,asc");

@@ -6,6 +6,7 @@ import coop.ledger.shared.query.Filters;
 import coop.ledger.shared.query.Page;
 import coop.ledger.shared.query.PageRequest;
 import coop.ledger.processing.QueryCache;
+import coop.ledger.shared.sheet.SheetFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -40,7 +41,9 @@ class ProgrammeQueryController {
             @Parameter(description = "declared on or before, yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to,
             @Parameter(description = "field or field,asc or field,desc; default declaredOn,desc") @AllowedValues(in = ProgrammeReadModel.class, field = "SORTS", sort = true) @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page,
-            @RequestParam(required = false) String size) {
+            @RequestParam(required = false) String size,
+            @Parameter(description = SheetFormat.DESCRIPTION, schema = @Schema(allowableValues = {"json", "csv", "xlsx"})) @RequestParam(required = false) String format) {
+        SheetFormat.check(format);
         LocalDate fromDate = QueryParameters.date("from", from);
         LocalDate toDate = QueryParameters.date("to", to);
         QueryParameters.range(fromDate, toDate);

@@ -8,6 +8,7 @@ import coop.ledger.shared.query.PageRequest;
 import coop.ledger.processing.QueryCache;
 import coop.ledger.project.api.ProjectStatus;
 import coop.ledger.shared.CooperationDomain;
+import coop.ledger.shared.sheet.SheetFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -50,7 +51,9 @@ public class ProjectQueryController {
             @Parameter(description = "signed on or before, yyyy-MM-dd", schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to,
             @Parameter(description = "field or field,asc or field,desc; default signedOn,desc") @AllowedValues(in = ProjectReadModel.class, field = "SORTS", sort = true) @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page,
-            @RequestParam(required = false) String size) {
+            @RequestParam(required = false) String size,
+            @Parameter(description = SheetFormat.DESCRIPTION, schema = @Schema(allowableValues = {"json", "csv", "xlsx"})) @RequestParam(required = false) String format) {
+        SheetFormat.check(format);
         Filters filters = filters(party, role, domain, status, occasion, from, to);
         PageRequest request = QueryParameters.page(page, size, sort, ProjectReadModel.SORTS, "signedOn,desc");
         return cache.get(Arrays.asList("projects", filters, request), () -> projects.list(filters, request));

@@ -40,7 +40,9 @@ import java.util.Arrays;
 class SecurityConfig {
 
     static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-            "/swagger-ui.html", "/swagger-ui/**", "/login", "/error", "/favicon.ico"};
+            "/swagger-ui.html", "/swagger-ui/**", "/login", "/error", "/favicon.ico",
+            // what the login page itself loads: the dashboard's look and the language switch
+            "/dashboard.css", "/login.css", "/js/login.js"};
 
     @Bean
     SecurityFilterChain ledgerSecurity(HttpSecurity http) throws Exception {
@@ -66,7 +68,8 @@ class SecurityConfig {
                         .requestMatchers("/api/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized()))
-                .formLogin(form -> form.permitAll())
+                // our own page (LoginPages); wrong passwords return to /login?error, a logout to /login?logout
+                .formLogin(form -> form.loginPage("/login").permitAll())
                 .requestCache(cache -> cache.requestCache(browserPagesOnly(api)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 // A request that carries no session cookie cannot be forged by another site's page.
