@@ -117,10 +117,10 @@ function multiChoice(name, choices, selected) {
     el('summary', {}, chosen.length ? chosen.join('、') : t('any')), el('div', { class: 'choices' }, boxes)));
 }
 
-/** The query of the table as it is shown (filters and sort), from its first row, as many rows as a page may hold. */
+/** The query of the table as it is shown (filters and sort); without page and size a file holds every matching row. */
 function downloadUrl(format) {
   const sort = state.sort[state.tab];
-  const query = new URLSearchParams({ ...(state.filters[state.tab] ?? {}), page: 0, size: 200, format });
+  const query = new URLSearchParams({ ...(state.filters[state.tab] ?? {}), format });
   if (sort) query.set('sort', `${sort.field},${sort.direction}`);
   return `${TABLES[state.tab].path}?${query}`;
 }

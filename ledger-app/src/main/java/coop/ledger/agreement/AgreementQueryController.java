@@ -54,7 +54,8 @@ public class AgreementQueryController {
             @Parameter(description = SheetFormat.DESCRIPTION, schema = @Schema(allowableValues = {"json", "csv", "xlsx"})) @RequestParam(required = false) String format) {
         SheetFormat.check(format);
         Filters filters = filters(party, domain, kind, status, occasion, from, to);
-        PageRequest request = QueryParameters.page(page, size, sort, AgreementReadModel.SORTS, "signedOn,desc");
+        PageRequest request = QueryParameters.page(page, size, sort, AgreementReadModel.SORTS, "signedOn,desc",
+                SheetFormat.isFile(format));
         return cache.get(Arrays.asList("agreements", filters, request), () -> agreements.list(filters, request));
     }
 

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,7 +21,6 @@ import java.time.Instant;
 class OpenDataController {
 
     static final String PATH = "/api/open-data/oc4ids";
-    private static final String PROBLEM_JSON = "application/problem+json";
 
     private final Oc4idsPublisher publisher;
 
@@ -44,13 +42,10 @@ class OpenDataController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = ProjectPackage.class)))
     @ApiResponse(responseCode = "400", description = "recordedAt is not an instant with an offset, or the query "
-            + "names a parameter this endpoint does not take; the problem names the parameter",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
-    @ApiResponse(responseCode = "401", description = "no or wrong credentials",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+            + "names a parameter this endpoint does not take; the problem names the parameter")
+    @ApiResponse(responseCode = "401", description = "no or wrong credentials")
     @ApiResponse(responseCode = "404", description = "nothing-to-publish: no signed project was recorded (by "
-            + "recordedAt); an OC4IDS package holds at least one project",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+            + "recordedAt); an OC4IDS package holds at least one project")
     public ProjectPackage oc4ids(
             @Parameter(description = "the package as the ledger recorded it at this instant (ISO 8601 with an "
                     + "offset, e.g. 2021-06-01T12:00:00Z); default now",

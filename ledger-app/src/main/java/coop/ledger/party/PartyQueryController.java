@@ -46,7 +46,8 @@ class PartyQueryController {
         SheetFormat.check(format);
         Filters filters = new Filters(QueryParameters.code("parent", parent), null, null,
                 QueryParameters.vocabularyCodes("kind", kind, PartyKind.class), null, null, null, null, null, null);
-        PageRequest request = QueryParameters.page(page, size, sort, PartyReadModel.SORTS, "code,asc");
+        PageRequest request = QueryParameters.page(page, size, sort, PartyReadModel.SORTS, "code,asc",
+                SheetFormat.isFile(format));
         return cache.get(Arrays.asList("parties", filters, request), () -> parties.list(filters, request));
     }
 }

@@ -49,7 +49,8 @@ class ProgrammeQueryController {
         QueryParameters.range(fromDate, toDate);
         Filters filters = new Filters(QueryParameters.code("party", party), null, null, null, null, null,
                 fromDate, toDate, null, null);
-        PageRequest request = QueryParameters.page(page, size, sort, ProgrammeReadModel.SORTS, "declaredOn,desc");
+        PageRequest request = QueryParameters.page(page, size, sort, ProgrammeReadModel.SORTS, "declaredOn,desc",
+                SheetFormat.isFile(format));
         return cache.get(Arrays.asList("programmes", filters, request), () -> programmes.list(filters, request));
     }
 }

@@ -55,7 +55,8 @@ public class ProjectQueryController {
             @Parameter(description = SheetFormat.DESCRIPTION, schema = @Schema(allowableValues = {"json", "csv", "xlsx"})) @RequestParam(required = false) String format) {
         SheetFormat.check(format);
         Filters filters = filters(party, role, domain, status, occasion, from, to);
-        PageRequest request = QueryParameters.page(page, size, sort, ProjectReadModel.SORTS, "signedOn,desc");
+        PageRequest request = QueryParameters.page(page, size, sort, ProjectReadModel.SORTS, "signedOn,desc",
+                SheetFormat.isFile(format));
         return cache.get(Arrays.asList("projects", filters, request), () -> projects.list(filters, request));
     }
 

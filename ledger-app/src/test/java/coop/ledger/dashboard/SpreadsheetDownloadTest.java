@@ -159,6 +159,19 @@ class SpreadsheetDownloadTest extends DashboardTest {
     }
 
     @Test
+    void a_file_holds_the_whole_filtered_list_unless_page_and_size_cut_it() throws Exception {
+        long total = ok(api.get("/api/parties?size=2").as(TestUsers.VIEWER).send()).path("total").asLong();
+        assertThat(total).as("more parties than a page of 2").isGreaterThan(2);
+
+        assertThat(sameInBothFiles("/api/parties", "parties").rows).hasSize((int) total);
+        assertThat(sameInBothFiles("/api/parties?size=2", "parties").rows).hasSize(2);
+        // a file may ask for more rows than a JSON page may hold
+        assertThat(sameInBothFiles("/api/parties?size=1000", "parties").rows).hasSize((int) total);
+        assertInvalid(api.get("/api/parties?size=1000").as(TestUsers.VIEWER).send(), 400, "size");
+        assertInvalid(api.get("/api/parties?size=100001&format=csv").as(TestUsers.VIEWER).send(), 400, "size");
+    }
+
+    @Test
     void a_bad_format_or_filter_is_refused_as_problem_json_naming_the_parameter() {
         assertInvalid(api.get("/api/projects?format=pdf").as(TestUsers.VIEWER).send(), 400, "format");
         Reply badFilter = api.get("/api/projects?format=csv&status=FINISHED").as(TestUsers.VIEWER)

@@ -54,7 +54,8 @@ class QueryParameterDocumentation {
             case "size" -> parameter.schema(new IntegerSchema().minimum(java.math.BigDecimal.ONE)
                     .maximum(java.math.BigDecimal.valueOf(QueryParameters.MAX_SIZE))
                     ._default(QueryParameters.DEFAULT_SIZE))
-                    .description(orElse(parameter.getDescription(), "rows per page"));
+                    .description(orElse(parameter.getDescription(), "rows per page; for format=csv or xlsx up to "
+                            + QueryParameters.MAX_FILE_ROWS + ", and the whole filtered list (up to that) when absent"));
             case "from", "to" -> {
                 if (parameter.getSchema() == null || parameter.getSchema().getFormat() == null) {
                     parameter.schema(new StringSchema().format("date"));

@@ -15,6 +15,8 @@ public final class QueryParameters {
 
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 200;
+    /** Rows a spreadsheet download may hold: a whole filtered list, where a JSON page holds {@link #MAX_SIZE}. */
+    static final int MAX_FILE_ROWS = 100_000;
     static final int MAX_PAGE = 1_000_000;
 
     private QueryParameters() {
@@ -115,8 +117,19 @@ public final class QueryParameters {
      * {@code field} or {@code field,asc|desc} with a field of {@code sorts}.
      */
     public static PageRequest page(String page, String size, String sort, Map<String, String> sorts, String defaultSort) {
+        return page(page, size, sort, sorts, defaultSort, false);
+    }
+
+    /**
+     * As {@link #page(String, String, String, Map, String)}; for a spreadsheet download ({@code file}) {@code size}
+     * may be up to {@value #MAX_FILE_ROWS} and defaults to that, so that a file holds the whole filtered list, as an
+     * administrator downloading "the list" expects, not its first page.
+     */
+    public static PageRequest page(String page, String size, String sort, Map<String, String> sorts, String defaultSort,
+                                   boolean file) {
         int pageNumber = number("page", page, 0, 0, MAX_PAGE);
-        int pageSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
+        int pageSize = file ? number("size", size, MAX_FILE_ROWS, 1, MAX_FILE_ROWS)
+                : number("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
         String wanted = blank(sort) ? defaultSort : sort.strip();
         String[] parts = wanted.split(",", -1);
         String column = sorts.get(parts[0].strip());

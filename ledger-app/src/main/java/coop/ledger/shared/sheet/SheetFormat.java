@@ -29,6 +29,11 @@ public final class SheetFormat {
         QueryParameters.choice("format", format, NAMES, "json");
     }
 
+    /** Whether {@code format} asks for a spreadsheet file (which holds the whole filtered list, not one page). */
+    public static boolean isFile(String format) {
+        return format != null && (format.strip().equals("csv") || format.strip().equals("xlsx"));
+    }
+
     /** The media type a valid {@code format} value asks for; null when absent or not one of {@link #NAMES}. */
     static MediaType mediaType(String format) {
         if (format == null) {

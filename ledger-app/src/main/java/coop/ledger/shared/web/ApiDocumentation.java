@@ -95,6 +95,21 @@ class ApiDocumentation {
         };
     }
 
+    /**
+     * The ledger's problem schema, set once more after springdoc has read every annotation: an endpoint naming
+     * Spring's {@code ProblemDetail} class in an annotation would otherwise replace it with one that has no
+     * {@code rule}, {@code values} or {@code errors}, and a generated client would lose them.
+     */
+    @Bean
+    OpenApiCustomizer problemSchema() {
+        return openApi -> {
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
+            }
+            openApi.getComponents().addSchemas(ProblemResponses.SCHEMA, ProblemResponses.schema());
+        };
+    }
+
     private static String joined(String a, String b) {
         return a == null ? b : b == null || a.contains(b) ? a : a + "; " + b;
     }
