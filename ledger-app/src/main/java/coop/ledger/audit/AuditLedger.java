@@ -27,10 +27,13 @@ class AuditLedger {
     private final EventStorageEngine storageEngine;
     private final RecordDirectoryProjection recordDirectory;
     private final Clock clock;
+    private final SealKeys keys;
     private final AtomicReference<VerificationReport> lastVerification = new AtomicReference<>();
 
     public AuditLedger(DataSource dataSource, LedgerExport export, LedgerRestore restore,
-                       EventStorageEngine storageEngine, RecordDirectoryProjection recordDirectory, Clock clock) {
+                       EventStorageEngine storageEngine, RecordDirectoryProjection recordDirectory, Clock clock,
+                       SealKeys keys) {
+        this.keys = keys;
         this.dataSource = dataSource;
         this.export = export;
         this.restore = restore;
@@ -50,7 +53,7 @@ class AuditLedger {
             // PostgreSQL streams a result set in fetch-size batches only inside a transaction
             connection.setAutoCommit(false);
             try {
-                VerificationReport report = new LedgerVerifier().verify(connection);
+                VerificationReport report = new LedgerVerifier(keys).verify(connection);
                 lastVerification.set(report);
                 return report;
             } finally {
