@@ -20,6 +20,9 @@ final class MerkleTree {
         byte[] aligned(long start, int level);
     }
 
+    /** Looking a digest up costs more than hashing 65 bytes; a proof of a large tree hashes thousands of nodes. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(EventHash::sha256);
+
     private MerkleTree() {
     }
 
@@ -187,7 +190,7 @@ final class MerkleTree {
     }
 
     private static byte[] digest(byte prefix, byte[] a, byte[] b) {
-        MessageDigest sha = EventHash.sha256();
+        MessageDigest sha = SHA256.get(); // digest() resets it for the next use
         sha.update(prefix);
         sha.update(a);
         if (b != null) {
