@@ -109,6 +109,21 @@ class LedgerProofs {
      */
     KeptSealCheck checkKept(Seal kept, VerificationReport verification) throws SQLException {
         requireShape(kept);
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false); // PostgreSQL streams in fetch-size batches only inside a transaction
+            try {
+                return checkKept(connection, kept, verification);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    /** The same check on the caller's connection and transaction (which it leaves as it is). */
+    KeptSealCheck checkKept(Connection connection, Seal kept, VerificationReport verification) throws SQLException {
+        requireShape(kept);
         String signature = !kept.signed() ? "unsigned" : keys.signed(kept) ? "valid"
                 : keys.knows(kept.keyId()) ? "invalid" : "unknown-key";
         List<KeptSealProblem> problems = new ArrayList<>();
@@ -116,21 +131,18 @@ class LedgerProofs {
             problems.add(new KeptSealProblem("kept-seal-signature-invalid", kept.position(), null, null,
                     "the kept seal's signature does not hold: the copy was altered after it was signed"));
         }
-        Seal ledgerSeal;
-        try (Connection connection = dataSource.getConnection()) {
-            ledgerSeal = SealStore.at(connection, kept.position());
-            if (ledgerSeal == null) {
-                problems.add(new KeptSealProblem("kept-seal-missing", kept.position(), null, null,
-                        "the ledger holds no seal ending at position " + kept.position()
-                                + ": the seals were removed or rewritten"));
-            } else if (!sameSeal(ledgerSeal, kept)) {
-                problems.add(new KeptSealProblem("kept-seal-differs", kept.position(), null, null,
-                        "the ledger's seal at position " + kept.position() + " has root " + ledgerSeal.root()
-                                + " over " + ledgerSeal.events() + " events; the kept one has root " + kept.root()
-                                + " over " + kept.events() + ": the seal was rewritten"));
-            }
-            recompute(connection, kept, problems);
+        Seal ledgerSeal = SealStore.at(connection, kept.position());
+        if (ledgerSeal == null) {
+            problems.add(new KeptSealProblem("kept-seal-missing", kept.position(), null, null,
+                    "the ledger holds no seal ending at position " + kept.position()
+                            + ": the seals were removed or rewritten"));
+        } else if (!sameSeal(ledgerSeal, kept)) {
+            problems.add(new KeptSealProblem("kept-seal-differs", kept.position(), null, null,
+                    "the ledger's seal at position " + kept.position() + " has root " + ledgerSeal.root()
+                            + " over " + ledgerSeal.events() + " events; the kept one has root " + kept.root()
+                            + " over " + kept.events() + ": the seal was rewritten"));
         }
+        recompute(connection, kept, problems);
         boolean extended = problems.isEmpty() && !signature.equals("unknown-key");
         return new KeptSealCheck(extended, signature, kept, ledgerSeal, problems, verification);
     }
@@ -138,8 +150,6 @@ class LedgerProofs {
     /** Rebuilds the kept seal's tree from the stored events and says where they no longer match. */
     private static void recompute(Connection connection, Seal kept, List<KeptSealProblem> problems)
             throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false); // PostgreSQL streams in fetch-size batches only inside a transaction
         try (PreparedStatement select = connection.prepareStatement("SELECT " + StoredEvent.COLUMNS
                 + " FROM domain_event_entry WHERE global_index <= ? ORDER BY global_index")) {
             select.setLong(1, kept.position());
@@ -177,9 +187,6 @@ class LedgerProofs {
                                 + "position " + kept.position() + " was rewritten or replaced"
                                 + (firstBroken == null ? " and its record's chain re-hashed" : "")));
             }
-        } finally {
-            connection.rollback();
-            connection.setAutoCommit(autoCommit);
         }
     }
 
