@@ -37,16 +37,18 @@ final class SealSigner {
 
     private final PrivateKey privateKey;
     private final SealKey publicKey;
+    private final Path file;
 
-    private SealSigner(PrivateKey privateKey, SealKey publicKey) {
+    private SealSigner(PrivateKey privateKey, SealKey publicKey, Path file) {
         this.privateKey = privateKey;
         this.publicKey = publicKey;
+        this.file = file;
     }
 
     /** A key that lives only in memory (tests and benchmarks that sign without a key file). */
     static SealSigner ephemeral() {
         KeyPair pair = generate();
-        return new SealSigner(pair.getPrivate(), SealKey.of(pair.getPublic()));
+        return new SealSigner(pair.getPrivate(), SealKey.of(pair.getPublic()), null);
     }
 
     /** Reads the key file, or creates it (mode 0600 where the file system has POSIX modes) when it is missing. */
@@ -63,6 +65,11 @@ final class SealSigner {
             }
         }
         return read(file);
+    }
+
+    /** The key file, or null for a key that lives in memory only. */
+    Path file() {
+        return file;
     }
 
     String keyId() {
@@ -99,7 +106,7 @@ final class SealSigner {
         }
         Files.writeString(file, text, StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.SYNC);
-        return new SealSigner(pair.getPrivate(), SealKey.of(pair.getPublic()));
+        return new SealSigner(pair.getPrivate(), SealKey.of(pair.getPublic()), file);
     }
 
     private static SealSigner read(Path file) throws IOException {
@@ -112,7 +119,7 @@ final class SealSigner {
         try {
             PrivateKey privateKey = KeyFactory.getInstance(SealKey.ALGORITHM).generatePrivate(
                     new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(m.group(1).replaceAll("\\s", ""))));
-            SealSigner signer = new SealSigner(privateKey, SealKey.fromPem(text));
+            SealSigner signer = new SealSigner(privateKey, SealKey.fromPem(text), file);
             signer.checkPair(file);
             warnIfReadableByOthers(file);
             return signer;

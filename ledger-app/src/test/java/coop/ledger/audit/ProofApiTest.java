@@ -8,7 +8,6 @@ import coop.ledger.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 import javax.sql.DataSource;
@@ -43,8 +42,8 @@ class ProofApiTest extends LedgerHttpTest {
     @Autowired
     private DataSource dataSource;
 
-    @Value("${ledger.data-dir}")
-    private String dataDir;
+    @Autowired
+    private SealSigner signer;
 
     @TempDir
     Path auditorDir;
@@ -60,7 +59,8 @@ class ProofApiTest extends LedgerHttpTest {
         assertThat(reply.json().path("fingerprint").asString()).isEqualTo(key.fingerprint()).hasSize(64);
         assertThat(reply.json().path("keyId").asString()).isEqualTo(key.keyId()).startsWith("ed25519:");
 
-        Path keyFile = Path.of(dataDir, "seal-signing-key.pem");
+        Path keyFile = signer.file();
+        assertThat(keyFile.getFileName()).hasToString("seal-signing-key.pem");
         String content = Files.readString(keyFile);
         assertThat(content).contains("-----BEGIN PRIVATE KEY-----");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
