@@ -78,8 +78,9 @@ class AuditConfig {
 
     @Bean
     AuditLedger auditLedger(DataSource dataSource, JsonMapper json, EventStorageEngine storageEngine,
-                            RecordDirectoryProjection recordDirectory, Clock clock, SealKeys keys) {
+                            RecordDirectoryProjection recordDirectory, Clock clock, SealKeys keys,
+                            TreeNodes nodes) {
         return new AuditLedger(dataSource, new LedgerExport(json), new LedgerRestore(json), storageEngine,
-                recordDirectory, clock, keys);
+                recordDirectory, clock, keys, nodes);
     }
 }

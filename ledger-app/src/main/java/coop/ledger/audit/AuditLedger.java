@@ -28,12 +28,14 @@ class AuditLedger {
     private final RecordDirectoryProjection recordDirectory;
     private final Clock clock;
     private final SealKeys keys;
+    private final TreeNodes nodes;
     private final AtomicReference<VerificationReport> lastVerification = new AtomicReference<>();
 
     public AuditLedger(DataSource dataSource, LedgerExport export, LedgerRestore restore,
                        EventStorageEngine storageEngine, RecordDirectoryProjection recordDirectory, Clock clock,
-                       SealKeys keys) {
+                       SealKeys keys, TreeNodes nodes) {
         this.keys = keys;
+        this.nodes = nodes;
         this.dataSource = dataSource;
         this.export = export;
         this.restore = restore;
@@ -84,6 +86,7 @@ class AuditLedger {
         try (Connection connection = dataSource.getConnection()) {
             report = restore.restore(in, connection, clearTokens);
         }
+        nodes.forget(); // the restored ledger's tree is read or built afresh
         rebuildRecordDirectory();
         return report;
     }

@@ -66,6 +66,10 @@ final class LedgerRestore {
             throw new RestoreRefusedException(0, "restore.not-empty", "the ledger already holds events or seals; "
                     + "restore only into an empty ledger");
         }
+        // interior tree nodes are derived from events; any left from a ledger emptied by hand would be wrong
+        try (Statement clear = connection.createStatement()) {
+            clear.executeUpdate("DELETE FROM ledger_tree_node");
+        }
         ChainCheck chain = new ChainCheck();
         MerkleRoot merkle = new MerkleRoot();
         List<Seal> seals = new ArrayList<>();
