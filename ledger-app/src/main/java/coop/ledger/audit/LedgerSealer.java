@@ -112,13 +112,15 @@ class LedgerSealer {
         checkNewEvents(connection, sealedUpTo, position);
         long lastPosition;
         long count;
+        // count only the new events: a wrong earlier count would give a root the verification reports anyway
         try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*), MAX(global_index) "
-                + "FROM domain_event_entry WHERE global_index <= ?")) {
-            select.setLong(1, position);
+                + "FROM domain_event_entry WHERE global_index > ? AND global_index <= ?")) {
+            select.setLong(1, last == null ? Long.MIN_VALUE : sealedUpTo);
+            select.setLong(2, position);
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
-                count = rs.getLong(1);
-                lastPosition = rs.getLong(2);
+                count = (last == null ? 0 : last.events()) + rs.getLong(1);
+                lastPosition = rs.getLong(1) == 0 ? sealedUpTo : rs.getLong(2);
             }
         }
         if (count == 0 || lastPosition <= sealedUpTo) {
