@@ -19,6 +19,9 @@ public class LedgerApplication {
         if (args.length > 0 && args[0].equals("verify")) {
             System.exit(AuditCommandLine.verify(args, System.out, System.err));
         }
+        if (args.length > 0 && args[0].equals("verify-proof")) {
+            System.exit(AuditCommandLine.verifyProof(args, System.out, System.err));
+        }
         quietAxon();
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(ImportCommandLine.run(LedgerApplication.class, args));

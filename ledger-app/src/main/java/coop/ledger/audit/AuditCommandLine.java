@@ -26,6 +26,9 @@ import java.util.Properties;
  * and exits 0 when verified, 1 when broken, 2 when the store cannot be read.</li>
  * <li>{@code java -jar ledger-app.jar restore FILE [--ledger.data-dir=DIR]}: restores an export into an empty store
  * (created when missing), without a web server; exits 0 when restored, 1 when refused.</li>
+ * <li>{@code java -jar ledger-app.jar verify-proof PROOF.json --public-key KEY.pem [--kept-seal SEAL.json]}:
+ * verifies a record proof offline ({@link ProofVerifier}), with no database and no network; exits 0 when verified,
+ * 1 when broken (naming what), 2 when a file cannot be read or the proof cannot answer the question.</li>
  * </ul>
  * A PostgreSQL store is named with {@code --spring.datasource.url=…} (and {@code .username}, {@code .password}).
  */
@@ -56,6 +59,60 @@ public final class AuditCommandLine {
             err.println("cannot read the ledger at " + url + ": " + e.getMessage());
             return 2;
         }
+    }
+
+    public static int verifyProof(String[] args, PrintStream out, PrintStream err) {
+        Path proofFile = null;
+        Path keyFile = null;
+        Path keptFile = null;
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if ((arg.equals("--public-key") || arg.equals("--kept-seal")) && i + 1 < args.length) {
+                Path value = Path.of(args[++i]);
+                if (arg.equals("--public-key")) {
+                    keyFile = value;
+                } else {
+                    keptFile = value;
+                }
+            } else if (arg.startsWith("--public-key=")) {
+                keyFile = Path.of(arg.substring("--public-key=".length()));
+            } else if (arg.startsWith("--kept-seal=")) {
+                keptFile = Path.of(arg.substring("--kept-seal=".length()));
+            } else if (proofFile == null && !arg.startsWith("--")) {
+                proofFile = Path.of(arg);
+            }
+        }
+        if (proofFile == null || keyFile == null) {
+            err.println("usage: java -jar ledger-app.jar verify-proof PROOF.json --public-key KEY.pem "
+                    + "[--kept-seal SEAL.json]");
+            return 2;
+        }
+        SealKey key;
+        Seal kept = null;
+        tools.jackson.databind.JsonNode proof;
+        try {
+            // the key as PEM, or as the JSON of GET /api/audit/public-key (its "pem" holds the same block)
+            key = SealKey.fromPem(Files.readString(keyFile));
+            proof = ProofVerifier.read(Files.readAllBytes(proofFile));
+            if (keptFile != null) {
+                kept = ProofVerifier.seal(ProofVerifier.read(Files.readAllBytes(keptFile)));
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            err.println("cannot read the proof, key or kept seal: " + e.getMessage());
+            return 2;
+        }
+        ProofVerifier.Outcome outcome;
+        try {
+            outcome = ProofVerifier.verify(proof, key, kept);
+        } catch (RuntimeException malformed) {
+            err.println("cannot read the proof: " + malformed.getMessage());
+            return 2;
+        }
+        outcome.checked().forEach(line -> out.println("ok      " + line));
+        outcome.broken().forEach(line -> out.println("BROKEN  " + line));
+        outcome.uncheckable().forEach(line -> out.println("CANNOT  " + line));
+        out.println(outcome.exitCode() == 0 ? "VERIFIED" : outcome.exitCode() == 1 ? "BROKEN" : "NOT VERIFIED");
+        return outcome.exitCode();
     }
 
     public static int restore(Class<?> application, String[] args, PrintStream out, PrintStream err)

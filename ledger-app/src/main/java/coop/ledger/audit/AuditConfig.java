@@ -7,7 +7,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -15,16 +23,52 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 class AuditConfig {
 
+    private static final Logger log = LoggerFactory.getLogger(AuditConfig.class);
+
     /** Spring Boot hands JavaMigration beans to Flyway: migration 6.1. */
     @Bean
     HashRecordedEventsMigration hashRecordedEventsMigration() {
         return new HashRecordedEventsMigration();
     }
 
+    /** The seal-signing key: its own file, never in the database (see docs/auditors-proofs.md). */
+    @Bean
+    SealSigner sealSigner(@Value("${ledger.audit.signing-key:${ledger.data-dir}/seal-signing-key.pem}") Path file)
+            throws IOException {
+        SealSigner signer = SealSigner.loadOrCreate(file);
+        log.info("Seals are signed with key {} (public key fingerprint SHA256:{}; GET /api/audit/public-key)",
+                signer.keyId(), signer.publicKey().fingerprint());
+        return signer;
+    }
+
+    /** The signing key's public half, plus earlier public keys (PEM files) still trusted for older seals. */
+    @Bean
+    SealKeys sealKeys(SealSigner signer, @Value("${ledger.audit.trusted-public-keys:}") String trusted)
+            throws IOException {
+        List<SealKey> keys = new ArrayList<>(List.of(signer.publicKey()));
+        for (String file : trusted.split(",")) {
+            if (!file.isBlank()) {
+                keys.add(SealKey.fromPem(Files.readString(Path.of(file.trim()))));
+            }
+        }
+        return new SealKeys(keys);
+    }
+
+    @Bean
+    TreeNodes treeNodes(DataSource dataSource) {
+        return new TreeNodes(dataSource);
+    }
+
     @Bean
     LedgerSealer ledgerSealer(DataSource dataSource, Clock clock,
-                              @Value("${ledger.audit.seal-settle:2s}") Duration settle) {
-        return new LedgerSealer(dataSource, clock, settle);
+                              @Value("${ledger.audit.seal-settle:2s}") Duration settle, SealSigner signer,
+                              TreeNodes nodes, @Value("${ledger.audit.ledger-id:}") String ledgerId) {
+        return new LedgerSealer(dataSource, clock, settle, signer, nodes, ledgerId);
+    }
+
+    @Bean
+    LedgerProofs ledgerProofs(DataSource dataSource, TreeNodes nodes, SealKeys keys) {
+        return new LedgerProofs(dataSource, nodes, keys);
     }
 
     @Bean
@@ -34,8 +78,9 @@ class AuditConfig {
 
     @Bean
     AuditLedger auditLedger(DataSource dataSource, JsonMapper json, EventStorageEngine storageEngine,
-                            RecordDirectoryProjection recordDirectory, Clock clock) {
+                            RecordDirectoryProjection recordDirectory, Clock clock, SealKeys keys,
+                            TreeNodes nodes) {
         return new AuditLedger(dataSource, new LedgerExport(json), new LedgerRestore(json), storageEngine,
-                recordDirectory, clock);
+                recordDirectory, clock, keys, nodes);
     }
 }

@@ -27,10 +27,15 @@ class AuditLedger {
     private final EventStorageEngine storageEngine;
     private final RecordDirectoryProjection recordDirectory;
     private final Clock clock;
+    private final SealKeys keys;
+    private final TreeNodes nodes;
     private final AtomicReference<VerificationReport> lastVerification = new AtomicReference<>();
 
     public AuditLedger(DataSource dataSource, LedgerExport export, LedgerRestore restore,
-                       EventStorageEngine storageEngine, RecordDirectoryProjection recordDirectory, Clock clock) {
+                       EventStorageEngine storageEngine, RecordDirectoryProjection recordDirectory, Clock clock,
+                       SealKeys keys, TreeNodes nodes) {
+        this.keys = keys;
+        this.nodes = nodes;
         this.dataSource = dataSource;
         this.export = export;
         this.restore = restore;
@@ -50,7 +55,7 @@ class AuditLedger {
             // PostgreSQL streams a result set in fetch-size batches only inside a transaction
             connection.setAutoCommit(false);
             try {
-                VerificationReport report = new LedgerVerifier().verify(connection);
+                VerificationReport report = new LedgerVerifier(keys).verify(connection);
                 lastVerification.set(report);
                 return report;
             } finally {
@@ -81,6 +86,7 @@ class AuditLedger {
         try (Connection connection = dataSource.getConnection()) {
             report = restore.restore(in, connection, clearTokens);
         }
+        nodes.forget(); // the restored ledger's tree is read or built afresh
         rebuildRecordDirectory();
         return report;
     }

@@ -62,6 +62,12 @@ final class LedgerExport {
                 g.writeStringProperty("root", seal.root());
                 g.writeStringProperty("previousRoot", seal.previousRoot());
                 g.writeStringProperty("sealedAt", seal.sealedAt().toString());
+                if (seal.signed()) {
+                    // the signature and the names it covers; never the private key, which is not in the database
+                    g.writeStringProperty("ledgerId", seal.ledgerId());
+                    g.writeStringProperty("keyId", seal.keyId());
+                    g.writeStringProperty("signature", seal.signature());
+                }
             });
         }
         int sealCount = seals;

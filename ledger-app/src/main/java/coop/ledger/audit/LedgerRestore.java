@@ -66,6 +66,10 @@ final class LedgerRestore {
             throw new RestoreRefusedException(0, "restore.not-empty", "the ledger already holds events or seals; "
                     + "restore only into an empty ledger");
         }
+        // interior tree nodes are derived from events; any left from a ledger emptied by hand would be wrong
+        try (Statement clear = connection.createStatement()) {
+            clear.executeUpdate("DELETE FROM ledger_tree_node");
+        }
         ChainCheck chain = new ChainCheck();
         MerkleRoot merkle = new MerkleRoot();
         List<Seal> seals = new ArrayList<>();
@@ -210,6 +214,9 @@ final class LedgerRestore {
         String root;
         String previousRoot;
         String sealedAt;
+        String ledgerId;
+        String keyId;
+        String signature;
         final long number;
 
         Line(long number) {
@@ -232,7 +239,8 @@ final class LedgerRestore {
                         "a seal line needs position, events, root, previousRoot and sealedAt");
             }
             try {
-                return new Seal(position, events, root, previousRoot, Instant.parse(sealedAt));
+                return new Seal(position, events, root, previousRoot, Instant.parse(sealedAt), ledgerId, keyId,
+                        signature);
             } catch (RuntimeException e) {
                 throw new RestoreRefusedException(number, "restore.malformed", "sealedAt is not a UTC time");
             }
@@ -277,6 +285,9 @@ final class LedgerRestore {
                             case "root" -> line.root = text;
                             case "previousRoot" -> line.previousRoot = text;
                             case "sealedAt" -> line.sealedAt = text;
+                            case "ledgerId" -> line.ledgerId = text;
+                            case "keyId" -> line.keyId = text;
+                            case "signature" -> line.signature = text;
                             default -> {
                                 // other fields (e.g. exportedAt) are informative only
                             }

@@ -11,10 +11,26 @@ import java.util.List;
  * link of every record's chain, the sequence numbers of every record, and every seal (its Merkle root and event
  * count over the events up to its position, and its link to the seal before). Plain JDBC, so the HTTP endpoint and
  * the jar's {@code verify} mode (on a copy of the store, without the application) run exactly this code.
+ * <p>
+ * With the trusted public keys, every seal's signature is checked too: a signed seal must carry a valid signature of
+ * a trusted key, and once one seal is signed every later seal must be (seals made before signing existed stay
+ * unsigned facts; the report counts them). Without keys (the no-argument constructor) signatures are not checked and
+ * the report says so.
  */
 public final class LedgerVerifier {
 
     private static final int FETCH_SIZE = 500;
+
+    private final SealKeys keys;
+
+    /** A verifier that checks everything but the seals' signatures (it has no key to check them with). */
+    public LedgerVerifier() {
+        this(null);
+    }
+
+    LedgerVerifier(SealKeys keys) {
+        this.keys = keys;
+    }
 
     public VerificationReport verify(Connection connection) throws SQLException {
         List<Seal> seals = SealStore.all(connection);
@@ -51,12 +67,25 @@ public final class LedgerVerifier {
             }
         }
         Long sealedUpTo = seals.isEmpty() ? null : seals.get(seals.size() - 1).position();
-        return VerificationReport.verified(position, merkle.count(), merkle.root(), seals.size(), sealedUpTo);
+        return VerificationReport.verified(position, merkle.count(), merkle.root(), seals.size(), sealedUpTo)
+                .withSignatures(keys != null, keys == null ? null : seals.stream().filter(s -> !s.signed()).count());
     }
 
     /** Seal {@code index} against the events read so far, which are exactly those up to its position. */
-    private static VerificationReport.Broken checkSeal(List<Seal> seals, int index, MerkleRoot merkle) {
+    private VerificationReport.Broken checkSeal(List<Seal> seals, int index, MerkleRoot merkle) {
         Seal seal = seals.get(index);
+        if (keys != null) {
+            boolean signedBefore = seals.subList(0, index).stream().anyMatch(Seal::signed);
+            if (seal.signed() && !keys.signed(seal)) {
+                return sealProblem(seal, "seal-signature-invalid", keys.knows(seal.keyId())
+                        ? "the seal's signature does not hold for its content (the seal was altered or forged)"
+                        : "the seal names key " + seal.keyId() + ", which is not a trusted key of this ledger");
+            }
+            if (!seal.signed() && signedBefore) {
+                return sealProblem(seal, "seal-signature-invalid", "the seal carries no signature, but seals "
+                        + "before it are signed (its signature was removed, or it was forged)");
+            }
+        }
         String expectedPrevious = index == 0 ? EventHash.GENESIS : seals.get(index - 1).root();
         if (!expectedPrevious.equals(seal.previousRoot())) {
             return sealProblem(seal, "seal-chain-broken", "the seal links to root " + seal.previousRoot()

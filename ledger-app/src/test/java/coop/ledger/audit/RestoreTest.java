@@ -48,6 +48,9 @@ class RestoreTest extends LedgerHttpTest {
     @Autowired
     private JdbcTemplate jdbc;
 
+    @Autowired
+    private SealSigner signer;
+
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -84,7 +87,10 @@ class RestoreTest extends LedgerHttpTest {
         assertThat(cliReport.path("position").asLong()).isEqualTo(verified.path("position").asLong());
         assertThat(cliReport.path("seals").asInt()).isEqualTo(verified.path("seals").asInt());
 
-        // over HTTP, into a second application on an empty store
+        // over HTTP, into a second application on an empty store, holding the same seal-signing key file (the
+        // export never carries it; without it the restored seals would be signed by a key that node does not trust)
+        Files.createDirectories(dir.resolve("http-data"));
+        Files.copy(signer.file(), dir.resolve("http-data").resolve("seal-signing-key.pem"));
         try (ConfigurableApplicationContext second = start(dir.resolve("http-data"))) {
             Api restoredApi = new Api(Integer.parseInt(second.getEnvironment().getRequiredProperty("local.server.port")));
 

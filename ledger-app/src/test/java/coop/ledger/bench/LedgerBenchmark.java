@@ -67,8 +67,8 @@ import java.util.function.Consumer;
  *
  * <p>Properties: {@code bench.events} (events replayed, default 1,000,000), {@code bench.seconds} (length of each
  * throughput phase, default 5), {@code bench.postgres} (also measure on embedded PostgreSQL with fsync on, default
- * true), {@code bench.phases} (which of writes, replay, reads, growth and verifier to run, default all; reads
- * need the events the replay phase appends), {@code bench.keep-data} (keep the run's data directory, which is
+ * true), {@code bench.phases} (which of writes, replay, reads, growth, verifier and proofs to run, default all; reads
+ * and proofs need the events the replay phase appends), {@code bench.keep-data} (keep the run's data directory, which is
  * deleted at the end otherwise).
  */
 class LedgerBenchmark {
@@ -78,7 +78,7 @@ class LedgerBenchmark {
     private static final boolean POSTGRES = Boolean.parseBoolean(System.getProperty("bench.postgres", "true"));
     private static final boolean KEEP_DATA = Boolean.getBoolean("bench.keep-data");
     private static final Set<String> PHASES = Set.of(System.getProperty("bench.phases",
-            "writes,replay,reads,growth,verifier").split(","));
+            "writes,replay,reads,growth,verifier,proofs").split(","));
     private static final String PAYLOAD = "川渝".repeat(10) + "x".repeat(500 - 60); // 500 bytes in UTF-8
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
@@ -116,6 +116,9 @@ class LedgerBenchmark {
             }
             if (PHASES.contains("verifier")) {
                 verifier(h2, h2Results);
+            }
+            if (PHASES.contains("proofs")) {
+                coop.ledger.audit.ProofBenchmark.run(h2, h2Results, (what, value, unit) -> row(what, value, unit, null));
             }
         }
         if (POSTGRES && PHASES.contains("writes")) {

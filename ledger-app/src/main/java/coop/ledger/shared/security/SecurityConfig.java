@@ -60,7 +60,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/audit/restore").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole(Role.ADMIN.name(),
                                 Role.AUDITOR.name())
-                        .requestMatchers(HttpMethod.POST, "/api/audit/seals", "/api/audit/rebuild").hasAnyRole(Role.ADMIN.name(),
+                        .requestMatchers(HttpMethod.POST, "/api/audit/seals", "/api/audit/rebuild",
+                                "/api/audit/verification").hasAnyRole(Role.ADMIN.name(),
                                 Role.AUDITOR.name())
                         .requestMatchers("/api/audit/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name(),
