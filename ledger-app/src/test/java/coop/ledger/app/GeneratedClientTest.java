@@ -97,7 +97,7 @@ class GeneratedClientTest extends LedgerHttpTest {
     /** The list is read from a projection, which follows the write within moments. */
     private static PageAgreementItem awaitListed(QueriesApi queries, String party) throws ApiException {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-        PageAgreementItem page = queries.listAgreementQuery(party, null, null, null, null, null, null, null, null, null);
+        PageAgreementItem page = queries.listAgreementQuery(party, null, null, null, null, null, null, null, null, null, null);
         while (page.getTotal() == 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);
@@ -105,7 +105,7 @@ class GeneratedClientTest extends LedgerHttpTest {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            page = queries.listAgreementQuery(party, null, null, null, null, null, null, null, null, null);
+            page = queries.listAgreementQuery(party, null, null, null, null, null, null, null, null, null, null);
         }
         return page;
     }

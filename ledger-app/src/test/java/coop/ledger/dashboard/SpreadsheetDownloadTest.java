@@ -156,6 +156,12 @@ class SpreadsheetDownloadTest extends DashboardTest {
         assertThat(anything.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
         HttpResponse<byte[]> browser = download(path, "text/html,application/xhtml+xml,*/*;q=0.8");
         assertThat(browser.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        // a generated client names every type the document lists for the answer; it must get JSON, not a file
+        HttpResponse<byte[]> client = download(path, "text/csv, application/vnd.openxmlformats-officedocument"
+                + ".spreadsheetml.sheet, application/json");
+        assertThat(client.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        HttpResponse<byte[]> prefersCsv = download(path, "text/csv, application/json;q=0.5");
+        assertThat(prefersCsv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
     }
 
     @Test

@@ -52,7 +52,29 @@ class SheetConfig implements WebMvcConfigurer {
                     : SheetFormat.mediaType(formatOf(http.getQueryString()));
             return type == null ? ContentNegotiationStrategy.MEDIA_TYPE_ALL_LIST : List.of(type);
         };
-        configurer.strategies(List.of(format, new HeaderContentNegotiationStrategy()));
+        configurer.strategies(List.of(format, jsonFirst(new HeaderContentNegotiationStrategy())));
+    }
+
+    /**
+     * A client whose {@code Accept} takes JSON as readily as anything else gets JSON: a generated API client lists
+     * every type the document names for an answer (JSON, CSV and XLSX alike) and must not be handed a file. Only a
+     * client that prefers a file type (or names no JSON) gets one.
+     */
+    static ContentNegotiationStrategy jsonFirst(ContentNegotiationStrategy header) {
+        return request -> {
+            List<org.springframework.http.MediaType> accepted = header.resolveMediaTypes(request);
+            double best = accepted.stream().mapToDouble(org.springframework.http.MediaType::getQualityValue).max()
+                    .orElse(1.0);
+            boolean jsonAtBest = accepted.stream().anyMatch(type -> type.getQualityValue() == best
+                    && type.includes(org.springframework.http.MediaType.APPLICATION_JSON));
+            if (!jsonAtBest) {
+                return accepted;
+            }
+            List<org.springframework.http.MediaType> ordered = new java.util.ArrayList<>();
+            ordered.add(org.springframework.http.MediaType.APPLICATION_JSON);
+            ordered.addAll(accepted);
+            return ordered;
+        };
     }
 
     /**
