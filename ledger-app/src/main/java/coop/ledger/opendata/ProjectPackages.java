@@ -313,6 +313,8 @@ final class ProjectPackages {
         }
         differs(changed, "协议投资 agreed investment", before.agreedInvestment(), after.agreedInvestment(),
                 ProjectPackages::money);
+        differs(changed, "总投资 total planned investment", before.plannedInvestment(), after.plannedInvestment(),
+                ProjectPackages::money);
         differs(changed, "签约日期 signed on", before.signedOn(), after.signedOn(), Object::toString);
         differs(changed, "东道方 hosts", before.hostParties(), after.hostParties(), Object::toString);
         differs(changed, "投资方 investors", before.investors(), after.investors(), Object::toString);

@@ -131,6 +131,26 @@ class ProjectPackagesTest {
     }
 
     @Test
+    void a_correction_that_moves_the_amount_to_planned_investment_empties_the_budget_and_says_so() {
+        history.add(recorded(HUB, 5, 9, new ProjectCorrectedEvent(HUB, 1, null, null, null, null, null, null, null,
+                "来源的16亿元是总投资，不是协议投资", LocalDate.of(2020, 9, 28), Money.parse("16亿元"), true, null)));
+
+        JsonNode projectPackage = packageAt(hours(100));
+
+        assertThat(Oc4idsSchema.errorsIn(projectPackage)).isEmpty();
+        JsonNode project = onlyProject(projectPackage);
+        assertThat(project.has("budget")).isFalse();
+        assertThat(project.path("forecasts").get(0).path("observations").get(0).path("value").path("amount")
+                .decimalValue()).isEqualByComparingTo("1600000000");
+        JsonNode move = project.path("contractingProcesses").get(0).path("summary").path("modifications").get(3);
+        assertThat(move.path("rationale").asString()).isEqualTo("来源的16亿元是总投资，不是协议投资");
+        assertThat(move.path("description").asString())
+                .contains("协议投资 agreed investment 16亿元 → —", "总投资 total planned investment — → 16亿元");
+        assertThat(move.path("oldContractValue").path("amount").decimalValue()).isEqualByComparingTo("1600000000");
+        assertThat(move.has("newContractValue")).isFalse();
+    }
+
+    @Test
     void status_sector_period_locations_and_the_agreement_follow_the_codelists() {
         JsonNode project = onlyProject(packageAt(hours(100)));
 
