@@ -106,7 +106,8 @@ class StatsReadModel {
         String from = " FROM dash_programme_item i JOIN dash_programme pg ON pg.id = i.programme_id ";
         record Raw(String key, ItemCounts counts, String programmeName) {
         }
-        SqlRow<Raw> row = rs -> new Raw(rs.getString(1), ProgrammeItemSums.read(rs, 2), rs.getString(9));
+        SqlRow<Raw> row = rs -> new Raw(rs.getString(1), ProgrammeItemSums.read(rs, 2),
+                rs.getString(2 + ProgrammeItemSums.COLUMNS));
         List<Raw> raws = jdbc.query("SELECT " + g.key() + ", " + measures + from + g.join() + where.sql()
                 + " GROUP BY " + g.key(), (rs, i) -> row.map(rs), where.args().toArray());
         Raw total = jdbc.queryForObject("SELECT NULL, " + measures + from + where.sql(), (rs, i) -> row.map(rs),

@@ -32,6 +32,7 @@ import coop.ledger.shared.Correction;
 import coop.ledger.shared.LedgerTime;
 import coop.ledger.shared.Money;
 import coop.ledger.shared.PartyKind;
+import coop.ledger.shared.Provenance;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,8 +52,8 @@ import java.util.function.Function;
 /**
  * Maps the signed projects (签约项目) of a {@link RecordedLedger} to an OC4IDS 0.9 project package: one OC4IDS project
  * per project record. A plain function of the folded states, so it is tested without Spring; every figure it
- * publishes is the core's (agreed investment, actual investment, status, dates), never computed again here. The
- * mapping is documented field by field in docs/open-data-oc4ids.md.
+ * publishes is the core's (agreed and planned investment, actual investment, status, dates, inferred values), never
+ * computed again here. The mapping is documented field by field in docs/open-data-oc4ids.md.
  */
 final class ProjectPackages {
 
@@ -62,6 +63,9 @@ final class ProjectPackages {
     static final String PROJECT_ID_SCHEME = "COOP-LEDGER-PROJECT";
     static final String DOMAIN_SCHEME = "COOP-LEDGER-DOMAIN";
     static final String PARTY_KIND_SCHEME = "COOP-LEDGER-PARTY-KIND";
+    /** The scheme of an inferred value (推定值): the classification's id names the field, its description the reason. */
+    static final String INFERRED_SCHEME = "COOP-LEDGER-INFERRED";
+    static final String PLANNED_INVESTMENT_METRIC = "totalPlannedInvestment";
     private static final String COUNTRY = "中国";
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
@@ -102,7 +106,7 @@ final class ProjectPackages {
                 new Period(date(p.signedOn()), null),
                 Codelists.projectStatus(p.status()),
                 Codelists.projectSector(p.domain()).map(List::of).orElse(List.of()),
-                List.of(new Classification(DOMAIN_SCHEME, p.domain().name(), p.domain().zh() + " " + p.domain().en())),
+                classifications(p),
                 parties,
                 locations(p, ledger),
                 milestones(p),
@@ -116,19 +120,41 @@ final class ProjectPackages {
     /**
      * The budget is the agreed investment (协议投资), the amount the investors committed to at the signing. The
      * ledger's other kind of investment, total planned investment (总投资), is never added to it: it goes to
-     * {@link #forecasts} when the ledger records it, so the two keep their own names.
+     * {@link #forecasts}, so the two keep their own names.
      */
     private static Budget budget(ProjectState p) {
         return p.agreedInvestment() == null ? null : new Budget(value(p.agreedInvestment()));
     }
 
     /**
-     * Forecast financial metrics. The place for total planned investment (总投资, a kind distinct from agreed
-     * investment) as a metric {@code totalPlannedInvestment} with one observation, once the core's project state
-     * records it; none yet.
+     * Total planned investment (总投资), a kind distinct from agreed investment, as the forecast metric
+     * {@code totalPlannedInvestment} with one observation; none when the source gives no such figure.
      */
     private static List<Metric> forecasts(ProjectState p) {
-        return List.of();
+        if (p.plannedInvestment() == null) {
+            return List.of();
+        }
+        return List.of(new Metric(PLANNED_INVESTMENT_METRIC, "总投资 total planned investment",
+                "The total investment the source gives for the project(s), e.g. of projects that started "
+                        + "construction; a figure of its own kind, never part of the agreed investment (budget)",
+                List.of(new Observation(PLANNED_INVESTMENT_METRIC, value(p.plannedInvestment()), null, null))));
+    }
+
+    /**
+     * The ledger's domain first, always; then one classification per value the source does not state (推定值), so
+     * that a reader of the package can tell a sourced value from an inferred one, field by field.
+     */
+    private static List<Classification> classifications(ProjectState p) {
+        List<Classification> classifications = new ArrayList<>();
+        classifications.add(new Classification(DOMAIN_SCHEME, p.domain().name(),
+                p.domain().zh() + " " + p.domain().en()));
+        inferred(p).forEach(i -> classifications.add(new Classification(INFERRED_SCHEME, i.field(),
+                "推定 inferred: " + i.reason())));
+        return classifications;
+    }
+
+    private static List<Provenance.Inferred> inferred(ProjectState p) {
+        return p.provenance() == null ? List.of() : p.provenance().inferred();
     }
 
     /** Actual investment (实际投资): one observation per report, each as last corrected (the core's fold). */
@@ -155,6 +181,10 @@ final class ProjectPackages {
         }
         if (p.signedAsIntention()) {
             text.add("意向性签约 (signed as an intention)");
+        }
+        if (!inferred(p).isEmpty()) {
+            text.add("含推定值 (contains inferred values, not stated by the source): " + String.join("、",
+                    inferred(p).stream().map(Provenance.Inferred::field).distinct().toList()));
         }
         if (p.note() != null && !p.note().isBlank()) {
             text.add(p.note().strip());
@@ -282,6 +312,8 @@ final class ProjectPackages {
                     null);
         }
         differs(changed, "协议投资 agreed investment", before.agreedInvestment(), after.agreedInvestment(),
+                ProjectPackages::money);
+        differs(changed, "总投资 total planned investment", before.plannedInvestment(), after.plannedInvestment(),
                 ProjectPackages::money);
         differs(changed, "签约日期 signed on", before.signedOn(), after.signedOn(), Object::toString);
         differs(changed, "东道方 hosts", before.hostParties(), after.hostParties(), Object::toString);

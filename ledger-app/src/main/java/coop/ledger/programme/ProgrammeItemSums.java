@@ -11,10 +11,11 @@ import java.sql.SQLException;
  */
 public final class ProgrammeItemSums {
 
-    /** Seven columns, read back by {@link #read}. */
+    /** {@link #COLUMNS} columns, read back by {@link #read}. */
     public static final String SUMS = "SUM(i.planned_items), SUM(i.added_later_items), SUM(i.completed_items), "
             + "SUM(i.completed_original_items), SUM(i.completed_added_later_items), SUM(i.withdrawn_items), "
-            + "SUM(i.open_items)";
+            + "SUM(i.open_items), SUM(i.unknown_list_items)";
+    public static final int COLUMNS = 8;
 
     private ProgrammeItemSums() {
     }
@@ -22,6 +23,6 @@ public final class ProgrammeItemSums {
     /** The counts {@link #SUMS} selected, from column {@code first} on (no rows: all zero). */
     public static ItemCounts read(ResultSet rs, int first) throws SQLException {
         return new ItemCounts(rs.getLong(first), rs.getLong(first + 1), rs.getLong(first + 2), rs.getLong(first + 3),
-                rs.getLong(first + 4), rs.getLong(first + 5), rs.getLong(first + 6));
+                rs.getLong(first + 4), rs.getLong(first + 5), rs.getLong(first + 6), rs.getLong(first + 7));
     }
 }

@@ -28,7 +28,8 @@ class ProgrammeReadModel {
             + "SUM(added_later_items) AS added_later, SUM(completed_items) AS completed, "
             + "SUM(completed_original_items) AS completed_original, "
             + "SUM(completed_added_later_items) AS completed_added_later, SUM(withdrawn_items) AS withdrawn, "
-            + "SUM(open_items) AS open_items FROM dash_programme_item GROUP BY programme_id";
+            + "SUM(open_items) AS open_items, SUM(unknown_list_items) AS unknown_list_items "
+            + "FROM dash_programme_item GROUP BY programme_id";
 
     private final JdbcTemplate jdbc;
     private final PartyNames partyNames;
@@ -62,7 +63,8 @@ class ProgrammeReadModel {
                         + "g.note, g.last_sequence, COALESCE(s.planned, 0) AS planned, "
                         + "COALESCE(s.added_later, 0), COALESCE(s.completed, 0) AS completed, "
                         + "COALESCE(s.completed_original, 0), COALESCE(s.completed_added_later, 0), "
-                        + "COALESCE(s.withdrawn, 0), COALESCE(s.open_items, 0) FROM dash_programme g LEFT JOIN ("
+                        + "COALESCE(s.withdrawn, 0), COALESCE(s.open_items, 0), COALESCE(s.unknown_list_items, 0) "
+                        + "FROM dash_programme g LEFT JOIN ("
                         + ITEM_SUMS + ") s ON s.programme_id = g.id" + where.sql() + " ORDER BY " + page.orderBy()
                         + ", g.id LIMIT ? OFFSET ?",
                 (rs, i) -> new Raw(rs.getString(1), rs.getString(2), rs.getString(3), Codes.split(rs.getString(4)),

@@ -58,12 +58,15 @@ final class ProgrammeRequests {
             Boolean addedLater,
             Integer itemCount,
             @NotNull LocalDate listedOn,
-            @Size(max = 4000) String note) {
+            @Size(max = 4000) String note,
+            @Schema(description = "true: the item stands for the known part of a list whose size the source does "
+                    + "not give (e.g. only '已完成155项'); the programme then shows no completion rate")
+            Boolean listSizeUnknown) {
 
         ListServiceItemCommand toCommand(String programmeId, WriteContext context) {
             return new ListServiceItemCommand(programmeId, itemId != null ? itemId : context.newRecordId(), name,
                     category, responsibleParties, targetOn, addedLater, itemCount, listedOn, note,
-                    context.expectedVersion());
+                    context.expectedVersion(), listSizeUnknown);
         }
     }
 

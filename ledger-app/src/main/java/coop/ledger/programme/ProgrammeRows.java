@@ -26,7 +26,7 @@ class ProgrammeRows implements ReadModelTables {
             "status", "added_later", "item_count", "responsible_parties", "target_on", "listed_on", "completed_on",
             "withdrawn_on", "last_sequence", "last_position", "updated_at", "planned_items", "added_later_items",
             "completed_items", "completed_original_items", "completed_added_later_items", "withdrawn_items",
-            "open_items");
+            "open_items", "unknown_list_items", "list_size_unknown");
 
     private final ReadModelStore store;
     private final String upsertProgramme;
@@ -71,7 +71,8 @@ class ProgrammeRows implements ReadModelTables {
                 (rs, i) -> new ProgrammeItemRow(rs.getString(1), new ServiceItem(rs.getString(2), rs.getString(3),
                         rs.getString(4), Codes.split(rs.getString(8)), date(rs, 9), rs.getBoolean(6), rs.getInt(7),
                         date(rs, 10), null, ServiceItemStatus.valueOf(rs.getString(5)), date(rs, 11), null,
-                        date(rs, 12), null, null, null), rs.getLong(13), rs.getLong(14), time(rs, 15)),
+                        date(rs, 12), null, null, null, rs.getBoolean(24)), rs.getLong(13), rs.getLong(14),
+                        time(rs, 15)),
                 programmeId, itemId));
     }
 
@@ -82,7 +83,7 @@ class ProgrammeRows implements ReadModelTables {
                 r.itemCount(), Codes.join(r.responsibleParties()), r.targetOn(), r.listedOn(), r.completedOn(),
                 r.withdrawnOn(), r.lastSequence(), r.lastPosition(), r.updatedAt(), counts.planned(),
                 counts.addedLater(), counts.completed(), counts.completedOriginal(), counts.completedAddedLater(),
-                counts.withdrawn(), counts.open()}));
+                counts.withdrawn(), counts.open(), counts.ofListsOfUnknownSize(), r.item().listSizeUnknown()}));
     }
 
     void saveResponsible(ProgrammeItemRow row) {

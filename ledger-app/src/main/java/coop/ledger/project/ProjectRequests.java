@@ -108,11 +108,20 @@ final class ProjectRequests {
             @Size(max = 200) String occasion,
             CooperationDomain domain,
             Integer projectCount,
-            @NotBlank @Size(max = 4000) String reason) {
+            @NotBlank @Size(max = 4000) String reason,
+            @Schema(description = "total planned investment (总投资), corrected or given where the source states it; "
+                    + "a kind of its own, never added to the agreed investment") Money plannedInvestment,
+            @Schema(description = "true: the project has no agreed investment (协议投资). With plannedInvestment, "
+                    + "moves an amount recorded as agreed investment to total planned investment")
+            Boolean removeAgreedInvestment,
+            @Schema(description = "true: the project has no total planned investment (总投资). With "
+                    + "agreedInvestment, moves an amount recorded as planned investment to agreed investment")
+            Boolean removePlannedInvestment) {
 
         CorrectProjectCommand toCommand(String projectId, WriteContext context) {
             return new CorrectProjectCommand(projectId, correctsSequence, agreedInvestment, signedOn, hostParties,
-                    investors, occasion, domain, projectCount, reason, context.expectedVersion());
+                    investors, occasion, domain, projectCount, reason, context.expectedVersion(), plannedInvestment,
+                    Boolean.TRUE.equals(removeAgreedInvestment), Boolean.TRUE.equals(removePlannedInvestment));
         }
     }
 

@@ -184,6 +184,32 @@ class CorrectionApiTest extends LedgerHttpTest {
         }
 
         @Test
+        void a_correction_moves_an_amount_recorded_as_agreed_investment_to_total_planned_investment() {
+            Party wanzhou = TestData.wanzhou();
+            Party hongyan = TestData.saicHongyan();
+            register(wanzhou, hongyan);
+            String id = api.post("/api/projects", TestData.projectSigning(List.of(hongyan), List.of(wanzhou)))
+                    .send().id();
+            String path = "/api/projects/" + id;
+
+            Reply moved = api.post(path + "/corrections", object("removeAgreedInvestment", true,
+                    "plannedInvestment", "13.3亿元", "reason", "来源的13.3亿元是5个项目的总投资，不是协议投资")).send();
+            Reply both = api.post(path + "/corrections", object("removePlannedInvestment", true,
+                    "plannedInvestment", "14亿元", "reason", REASON)).send();
+
+            assertThat(moved.status()).as("%s", moved).isEqualTo(200);
+            JsonNode state = api.get(path).send().json();
+            assertThat(state.path("agreedInvestment").isNull() || state.path("agreedInvestment").isMissingNode())
+                    .as("no agreed investment: %s", state.path("agreedInvestment")).isTrue();
+            assertThat(state.path("plannedInvestment").path("text").asString()).isEqualTo("13.3亿元");
+            JsonNode correction = history(id).get(1);
+            assertThat(correction.path("eventType").asString()).isEqualTo("ProjectCorrectedEvent");
+            assertThat(correction.toString()).contains("来源的13.3亿元是5个项目的总投资");
+            assertRule(both, 409, "project.investment-given-and-removed");
+            assertThat(api.get(path).send().json().path("version").asLong()).isEqualTo(2);
+        }
+
+        @Test
         void refuses_a_corrected_investment_that_is_not_positive_and_an_unknown_report() {
             Party wanzhou = TestData.wanzhou();
             Party hongyan = TestData.saicHongyan();

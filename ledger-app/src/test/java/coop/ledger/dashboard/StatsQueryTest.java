@@ -100,7 +100,8 @@ class StatsQueryTest extends DashboardTest {
         assertThat(categories.get("政务服务")).isEqualTo(object("key", "政务服务",
                 "label", object("code", "政务服务", "zh", "政务服务", "en", "政务服务"), "planned", 156,
                 "addedLater", 19, "total", 175, "completed", 174, "withdrawn", 0, "open", 1,
-                "completionRate", 0.9943, "completedOriginal", 155, "completedAddedLater", 19));
+                "completionRate", 0.9943, "completedOriginal", 155, "completedAddedLater", 19,
+                "listSizeUnknown", false));
         assertThat(categories.get("医保").path("withdrawn").asLong()).isEqualTo(1);
         assertThat(categories.get("医保").path("open").asLong()).isEqualTo(1);
         // 158 listed in the original list, one of them withdrawn: planned counts the 157 still on it

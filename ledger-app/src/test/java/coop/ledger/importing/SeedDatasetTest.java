@@ -341,6 +341,34 @@ class SeedDatasetTest {
     }
 
     @Test
+    void chuanyu_tongban_has_no_completion_rate_anywhere_because_its_list_size_is_unknown() {
+        awaitProjections();
+        JsonNode record = get("/api/programmes/chuanyu-tongban-kaizhou").get("counts");
+        JsonNode stats = get("/api/stats/programmes?groupBy=programme");
+        JsonNode tongban = group(stats, "chuanyu-tongban-kaizhou");
+        JsonNode convenience = group(stats, "wky-convenience-2021");
+        JsonNode listed = get("/api/programmes?size=100").get("items").valueStream()
+                .filter(p -> p.get("id").asString().equals("chuanyu-tongban-kaizhou")).findFirst().orElseThrow();
+        JsonNode summary = get("/api/summary").get("programmeItems");
+
+        // the source gives only "已完成155项": no list size, so no rate, not 100%
+        assertThat(record.get("ofListsOfUnknownSize").asLong()).isEqualTo(155);
+        assertThat(tongban.get("completionRate").isNull()).as("%s", tongban).isTrue();
+        assertThat(tongban.get("listSizeUnknown").asBoolean()).isTrue();
+        assertThat(listed.at("/items/completionRate").isNull()).as("%s", listed).isTrue();
+        // a list of known size keeps its rate: 13 of 15
+        assertThat(convenience.get("completionRate").decimalValue()).isEqualByComparingTo("0.8667");
+        // and the headline does not average the unknown rate in as 100%
+        assertThat(summary.get("completionRate").isNull()).as("%s", summary).isTrue();
+        assertThat(summary.get("listSizeUnknown").asBoolean()).isTrue();
+    }
+
+    private static JsonNode group(JsonNode stats, String key) {
+        return stats.get("groups").valueStream().filter(g -> g.get("key").asString().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError("no group " + key + " in " + stats));
+    }
+
+    @Test
     void the_query_api_counts_dianjiangs_joint_items_as_83_30_and_19() {
         awaitProjections();
         java.util.Map<String, Long> items = new java.util.HashMap<>();

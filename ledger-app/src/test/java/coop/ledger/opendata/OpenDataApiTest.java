@@ -7,11 +7,13 @@ import coop.ledger.testing.TestData;
 import coop.ledger.testing.TestData.Party;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -90,6 +92,33 @@ class OpenDataApiTest extends LedgerHttpTest {
         assertThat(then.json().path("uri").asString()).endsWith("recordedAt=" + URLEncoder.encode(
                 beforeCorrection.toString(), StandardCharsets.UTF_8));
         assertThat(Instant.parse(then.json().path("publishedDate").asString())).isBeforeOrEqualTo(beforeCorrection);
+    }
+
+    @Test
+    void a_planned_investment_is_published_as_a_forecast_and_an_inferred_value_is_marked() {
+        Party wanzhou = TestData.wanzhou();
+        Party hongyan = TestData.saicHongyan();
+        register(wanzhou, hongyan);
+        ObjectNode signing = TestData.projectSigning(List.of(hongyan), List.of(wanzhou));
+        signing.remove("agreedInvestment");
+        signing.put("plannedInvestment", "40.27亿元");
+        signing.set("provenance", object("source", "002_d845902defb982b8.txt", "quote", "总投资达40.27亿元",
+                "inferred", List.of(Map.of("field", "signedOn", "reason", "来源未报道签约日期，记为开工当日"))));
+        Reply signed = api.post("/api/projects", signing).send();
+        assertThat(signed.status()).as("%s", signed).isEqualTo(201);
+
+        Reply reply = api.get(PATH).send();
+
+        assertThat(Oc4idsSchema.errorsIn(reply.json())).isEmpty();
+        JsonNode project = project(reply.json(), signed.id());
+        assertThat(project.has("budget")).isFalse();
+        assertThat(project.path("forecasts").get(0).path("id").asString()).isEqualTo("totalPlannedInvestment");
+        assertThat(project.path("forecasts").get(0).path("observations").get(0).path("value").path("amount")
+                .decimalValue()).isEqualByComparingTo("4027000000");
+        assertThat(project.path("additionalClassifications").get(1).path("scheme").asString())
+                .isEqualTo("COOP-LEDGER-INFERRED");
+        assertThat(project.path("additionalClassifications").get(1).path("id").asString()).isEqualTo("signedOn");
+        assertThat(project.path("description").asString()).contains("含推定值");
     }
 
     @Test

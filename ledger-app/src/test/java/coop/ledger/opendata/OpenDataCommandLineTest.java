@@ -52,6 +52,20 @@ class OpenDataCommandLineTest {
                 .hasSize(3);
         assertThat(hub.path("sector").get(0).asString()).isEqualTo("transport");
         assertThat(hub.path("documents").get(0).path("id").asString()).isEqualTo("three-gorges-logistics-2020");
+        // 万州经开区: 总投资40.27亿元 of projects that started construction is planned investment, never the budget
+        JsonNode edz = projectPackage.path("projects").valueStream()
+                .filter(p -> p.path("id").asString().equals("coop-ledger-wanzhou-edz-2021-10")).findFirst()
+                .orElseThrow();
+        assertThat(edz.has("budget")).isFalse();
+        assertThat(edz.path("forecasts").get(0).path("id").asString()).isEqualTo("totalPlannedInvestment");
+        assertThat(edz.path("forecasts").get(0).path("observations").get(0).path("value").path("amount")
+                .decimalValue()).isEqualByComparingTo("4027000000");
+        assertThat(edz.path("additionalClassifications").valueStream()
+                .filter(c -> c.path("scheme").asString().equals("COOP-LEDGER-INFERRED"))
+                .map(c -> c.path("id").asString())).containsExactly("signedOn");
+        assertThat(projectPackage.path("projects").valueStream().filter(p -> p.has("budget"))
+                .map(p -> p.path("budget").path("amount").path("amount").decimalValue()))
+                .noneMatch(amount -> amount.compareTo(new java.math.BigDecimal("4027000000")) == 0);
     }
 
     @Test

@@ -14,6 +14,7 @@ import coop.ledger.project.api.ProjectSignedEvent;
 import coop.ledger.shared.CooperationDomain;
 import coop.ledger.shared.Money;
 import coop.ledger.shared.PartyKind;
+import coop.ledger.shared.Provenance;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -95,6 +96,58 @@ class ProjectPackagesTest {
         assertThat(actual.path("observations").get(0).path("value").path("amount").decimalValue())
                 .isEqualByComparingTo("250000000");
         assertThat(project.has("forecasts")).as("no total planned investment recorded").isFalse();
+    }
+
+    @Test
+    void a_total_planned_investment_is_a_forecast_never_the_budget_and_inferred_values_are_marked() {
+        history.add(recorded("wanzhou-edz", 0, 9, new ProjectSignedEvent("wanzhou-edz", "万州经开区集中开工项目",
+                List.of("wanshang"), List.of("wanzhou"), null, null, CooperationDomain.INDUSTRY, null,
+                LocalDate.of(2021, 10, 17), false, 11, null, Money.parse("40.27亿元"),
+                new Provenance("002_d845902defb982b8.txt", "总投资达40.27亿元",
+                        List.of(new Provenance.Inferred("signedOn", "来源未报道签约日期，记为开工当日"))))));
+
+        JsonNode projectPackage = packageAt(hours(100));
+
+        assertThat(Oc4idsSchema.errorsIn(projectPackage)).isEmpty();
+        JsonNode batch = projectPackage.path("projects").valueStream()
+                .filter(p -> p.path("identifiers").get(0).path("id").asString().equals("wanzhou-edz")).findFirst()
+                .orElseThrow();
+        assertThat(batch.has("budget")).as("planned investment is not agreed investment").isFalse();
+        assertThat(batch.path("contractingProcesses").get(0).path("summary").has("contractValue")).isFalse();
+        JsonNode planned = batch.path("forecasts").get(0);
+        assertThat(planned.path("id").asString()).isEqualTo("totalPlannedInvestment");
+        assertThat(planned.path("observations").get(0).path("value").path("amount").decimalValue())
+                .isEqualByComparingTo("4027000000");
+        assertThat(planned.path("observations").get(0).path("value").path("currency").asString()).isEqualTo("CNY");
+        assertThat(batch.path("additionalClassifications").valueStream()
+                .filter(c -> c.path("scheme").asString().equals("COOP-LEDGER-INFERRED"))
+                .map(c -> c.path("id").asString() + " " + c.path("description").asString()))
+                .containsExactly("signedOn 推定 inferred: 来源未报道签约日期，记为开工当日");
+        assertThat(batch.path("description").asString()).contains("含推定值", "signedOn");
+        JsonNode hub = projectPackage.path("projects").get(0);
+        assertThat(hub.path("identifiers").get(0).path("id").asString()).isEqualTo(HUB);
+        assertThat(hub.path("additionalClassifications")).as("nothing inferred, nothing marked").hasSize(1);
+        assertThat(hub.path("description").asString()).doesNotContain("推定");
+    }
+
+    @Test
+    void a_correction_that_moves_the_amount_to_planned_investment_empties_the_budget_and_says_so() {
+        history.add(recorded(HUB, 5, 9, new ProjectCorrectedEvent(HUB, 1, null, null, null, null, null, null, null,
+                "来源的16亿元是总投资，不是协议投资", LocalDate.of(2020, 9, 28), Money.parse("16亿元"), true, null)));
+
+        JsonNode projectPackage = packageAt(hours(100));
+
+        assertThat(Oc4idsSchema.errorsIn(projectPackage)).isEmpty();
+        JsonNode project = onlyProject(projectPackage);
+        assertThat(project.has("budget")).isFalse();
+        assertThat(project.path("forecasts").get(0).path("observations").get(0).path("value").path("amount")
+                .decimalValue()).isEqualByComparingTo("1600000000");
+        JsonNode move = project.path("contractingProcesses").get(0).path("summary").path("modifications").get(3);
+        assertThat(move.path("rationale").asString()).isEqualTo("来源的16亿元是总投资，不是协议投资");
+        assertThat(move.path("description").asString())
+                .contains("协议投资 agreed investment 16亿元 → —", "总投资 total planned investment — → 16亿元");
+        assertThat(move.path("oldContractValue").path("amount").decimalValue()).isEqualByComparingTo("1600000000");
+        assertThat(move.has("newContractValue")).isFalse();
     }
 
     @Test

@@ -61,7 +61,7 @@ class ProgrammeApiTest extends LedgerHttpTest {
                                      int completedAddedLater, int withdrawn, int open) {
         return object("planned", planned, "addedLater", addedLater, "completed", completed,
                 "completedOriginal", completedOriginal, "completedAddedLater", completedAddedLater,
-                "withdrawn", withdrawn, "open", open);
+                "withdrawn", withdrawn, "open", open, "ofListsOfUnknownSize", 0);
     }
 
     @Nested

@@ -120,6 +120,13 @@ public final class Programmes {
         private LocalDate listedOn = YIBAO_TRANSFER_LISTED_ON;
         private String note = null;
         private Long expectedVersion = null;
+        private Boolean listSizeUnknown = null;
+
+        /** The item stands for the known part of a list whose size the source does not give. */
+        public Listing listSizeUnknown() {
+            listSizeUnknown = true;
+            return this;
+        }
 
         public Listing itemId(String value) {
             itemId = value;
@@ -173,7 +180,7 @@ public final class Programmes {
 
         public ListServiceItemCommand command() {
             return new ListServiceItemCommand(WKY, itemId, name, category, responsibleParties, targetOn, addedLater,
-                    itemCount, listedOn, note, expectedVersion);
+                    itemCount, listedOn, note, expectedVersion, listSizeUnknown);
         }
 
         /** The command as a client that leaves out addedLater and itemCount sends it. */
@@ -184,7 +191,7 @@ public final class Programmes {
 
         public ServiceItemListedEvent event() {
             return new ServiceItemListedEvent(WKY, itemId, name, category, responsibleParties, targetOn, addedLater,
-                    itemCount, listedOn, note);
+                    itemCount, listedOn, note, listSizeUnknown);
         }
     }
 }

@@ -118,9 +118,14 @@ public class Programme implements FoldedState<ProgrammeState> {
                     "target date " + cmd.targetOn() + " is before the listing date " + cmd.listedOn(),
                     Map.of("targetOn", cmd.targetOn().toString(), "listedOn", cmd.listedOn().toString()));
         }
+        boolean listSizeUnknown = Boolean.TRUE.equals(cmd.listSizeUnknown());
+        // an item added outside the list (清单外新增) is not part of the list whose size is unknown
+        Rules.require(!listSizeUnknown || !Boolean.TRUE.equals(cmd.addedLater()), "item.added-later-list-size",
+                "an item added later is outside the list, so it cannot stand for a list of unknown size",
+                Map.of("field", "listSizeUnknown"));
         apply(new ServiceItemListedEvent(programmeId, cmd.itemId(), cmd.name().strip(), category,
                 List.copyOf(responsible), cmd.targetOn(), Boolean.TRUE.equals(cmd.addedLater()), itemCount,
-                cmd.listedOn(), blankToNull(cmd.note())));
+                cmd.listedOn(), blankToNull(cmd.note()), listSizeUnknown ? true : null));
         return Versions.current();
     }
 

@@ -57,13 +57,14 @@ public record ProgrammeState(
             LocalDate withdrawnOn,
             String withdrawReason,
             LocalDate reopenedOn,
-            String reopenReason) {
+            String reopenReason,
+            boolean listSizeUnknown) {
 
         /** An item as its listing records it. */
         public static ServiceItem listed(ServiceItemListedEvent e) {
             return new ServiceItem(e.itemId(), e.name(), e.category(), List.copyOf(e.responsibleParties()),
                     e.targetOn(), e.addedLater(), e.itemCount(), e.listedOn(), e.note(), ServiceItemStatus.OPEN, null,
-                    null, null, null, null, null);
+                    null, null, null, null, null, e.ofListOfUnknownSize());
         }
 
         /**
@@ -117,27 +118,27 @@ public record ProgrammeState(
         ServiceItem completed(LocalDate on, String evidenceNote) {
             return new ServiceItem(itemId, name, category, responsibleParties, targetOn, addedLater, itemCount,
                     listedOn, note, ServiceItemStatus.COMPLETED, on, evidenceNote, null, null, reopenedOn,
-                    reopenReason);
+                    reopenReason, listSizeUnknown);
         }
 
         /** A withdrawn item keeps its completion, if it had one, as history. */
         ServiceItem withdrawn(LocalDate on, String reason) {
             return new ServiceItem(itemId, name, category, responsibleParties, targetOn, addedLater, itemCount,
                     listedOn, note, ServiceItemStatus.WITHDRAWN, completedOn, evidence, on, reason, reopenedOn,
-                    reopenReason);
+                    reopenReason, listSizeUnknown);
         }
 
         ServiceItem corrected(ServiceItemCorrectedEvent e) {
             return new ServiceItem(itemId, name, e.category() != null ? e.category() : category, responsibleParties,
                     e.targetOn() != null ? e.targetOn() : targetOn, addedLater,
                     e.itemCount() != null ? e.itemCount() : itemCount, listedOn, note, status, completedOn, evidence,
-                    withdrawnOn, withdrawReason, reopenedOn, reopenReason);
+                    withdrawnOn, withdrawReason, reopenedOn, reopenReason, listSizeUnknown);
         }
 
         /** A reopened item is no longer completed: its completion was a mistake. */
         ServiceItem reopened(LocalDate on, String reason) {
             return new ServiceItem(itemId, name, category, responsibleParties, targetOn, addedLater, itemCount,
-                    listedOn, note, ServiceItemStatus.OPEN, null, null, null, null, on, reason);
+                    listedOn, note, ServiceItemStatus.OPEN, null, null, null, null, on, reason, listSizeUnknown);
         }
     }
 
@@ -150,9 +151,23 @@ public record ProgrammeState(
      * {@code completedAddedLater}; {@code planned} + {@code addedLater} = {@code completed} + {@code open}.
      */
     public record ItemCounts(long planned, long addedLater, long completed, long completedOriginal,
-                             long completedAddedLater, long withdrawn, long open) {
+                             long completedAddedLater, long withdrawn, long open, long ofListsOfUnknownSize) {
 
-        public static final ItemCounts NONE = new ItemCounts(0, 0, 0, 0, 0, 0, 0);
+        public static final ItemCounts NONE = new ItemCounts(0, 0, 0, 0, 0, 0, 0, 0);
+
+        /** Counts of lists whose size is known. */
+        public ItemCounts(long planned, long addedLater, long completed, long completedOriginal,
+                          long completedAddedLater, long withdrawn, long open) {
+            this(planned, addedLater, completed, completedOriginal, completedAddedLater, withdrawn, open, 0);
+        }
+
+        /**
+         * Whether the counts include items of a list whose size the source does not give: {@code planned} then
+         * counts only the items recorded, a lower bound, and there is no completion rate.
+         */
+        public boolean listSizeUnknown() {
+            return ofListsOfUnknownSize > 0;
+        }
 
         public static ItemCounts of(List<ServiceItem> items) {
             ItemCounts counts = NONE;
@@ -172,16 +187,20 @@ public record ProgrammeState(
             return planned + addedLater;
         }
 
-        /** Completed items as a share of those still on the list; null when the list is empty. */
+        /**
+         * Completed items as a share of those still on the list; null when the list is empty, and null when the size
+         * of a list counted here is unknown: a rate over only the items recorded would read as complete (川渝通办's
+         * "已完成155项" as 100%), and a sum must not average such a rate in.
+         */
         public BigDecimal completionRate() {
-            return Rates.completion(completed, total());
+            return listSizeUnknown() ? null : Rates.completion(completed, total());
         }
 
         public ItemCounts plus(ItemCounts other) {
             return new ItemCounts(planned + other.planned, addedLater + other.addedLater,
                     completed + other.completed, completedOriginal + other.completedOriginal,
                     completedAddedLater + other.completedAddedLater, withdrawn + other.withdrawn,
-                    open + other.open);
+                    open + other.open, ofListsOfUnknownSize + other.ofListsOfUnknownSize);
         }
 
         ItemCounts plus(ServiceItem item) {
@@ -196,7 +215,8 @@ public record ProgrammeState(
                     completedOriginal + (completedItem && original ? n : 0),
                     completedAddedLater + (completedItem && !original ? n : 0),
                     withdrawn + (withdrawnItem ? n : 0),
-                    open + (item.status() == ServiceItemStatus.OPEN ? n : 0));
+                    open + (item.status() == ServiceItemStatus.OPEN ? n : 0),
+                    ofListsOfUnknownSize + (item.listSizeUnknown() && !withdrawnItem ? n : 0));
         }
     }
 

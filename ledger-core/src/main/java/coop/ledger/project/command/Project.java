@@ -192,12 +192,25 @@ public class Project implements FoldedState<ProjectState> {
         String occasion = Corrections.changed(blankToNull(cmd.occasion()), state.occasion());
         CooperationDomain domain = Corrections.changed(cmd.domain(), state.domain());
         Integer projectCount = Corrections.changed(cmd.projectCount(), state.projectCount());
+        Money plannedInvestment = Corrections.changed(cmd.plannedInvestment(), state.plannedInvestment());
+        if (plannedInvestment != null && state.plannedInvestment() != null
+                && plannedInvestment.compareTo(state.plannedInvestment()) == 0) {
+            plannedInvestment = null;
+        }
+        requireNotBothGivenAndRemoved(cmd.agreedInvestment(), cmd.removeAgreedInvestment(), "agreedInvestment");
+        requireNotBothGivenAndRemoved(cmd.plannedInvestment(), cmd.removePlannedInvestment(), "plannedInvestment");
+        // removing a kind the project does not have changes nothing
+        Boolean agreedRemoved = cmd.removeAgreedInvestment() && state.agreedInvestment() != null ? true : null;
+        Boolean plannedRemoved = cmd.removePlannedInvestment() && state.plannedInvestment() != null ? true : null;
         Corrections.requireSomeChange(agreedInvestment, signedOn, hostParties, investors, occasion, domain,
-                projectCount);
+                projectCount, plannedInvestment, agreedRemoved, plannedRemoved);
         if (agreedInvestment != null) {
             Rules.require(agreedInvestment.isPositive(), "project.amount-not-positive",
                     "an agreed investment must be positive, got " + agreedInvestment,
                     Map.of("agreedInvestment", agreedInvestment.plain()));
+        }
+        if (plannedInvestment != null) {
+            requirePositiveInvestment(plannedInvestment, "plannedInvestment", "a planned investment");
         }
         if (investors != null) {
             Rules.requireDistinctParties(investors, "investors", "project.duplicate-party");
@@ -226,7 +239,7 @@ public class Project implements FoldedState<ProjectState> {
                 ? firmedUp.firmedUpOn()
                 : signedOn != null ? signedOn : state.signedOn();
         apply(new ProjectCorrectedEvent(projectId, cited, agreedInvestment, signedOn, hostParties, investors, occasion,
-                domain, projectCount, reason, businessDate));
+                domain, projectCount, reason, businessDate, plannedInvestment, agreedRemoved, plannedRemoved));
         return Versions.current();
     }
 
@@ -308,7 +321,14 @@ public class Project implements FoldedState<ProjectState> {
         requirePositiveInvestment(amount, "agreedInvestment", "an agreed investment");
     }
 
-    private static void requirePositiveInvestment(Money amount, String field, String what) {
+    /** A correction cannot both give a kind of investment a new amount and say the project has none of it. */
+    private static void requireNotBothGivenAndRemoved(Money amount, boolean removed, String field) {
+        Rules.require(amount == null || !removed, "project.investment-given-and-removed",
+                field + " cannot be both corrected to " + (amount == null ? null : amount.plain()) + " and removed",
+                Map.of("field", field, field, String.valueOf(amount == null ? null : amount.plain())));
+    }
+
+        private static void requirePositiveInvestment(Money amount, String field, String what) {
         Rules.require(amount == null || amount.isPositive(), "project.amount-not-positive",
                 what + " must be positive, got " + amount,
                 Map.of(field, String.valueOf(amount == null ? null : amount.plain())));

@@ -116,10 +116,14 @@ public record ProjectState(
                     e.hostParties() != null ? List.copyOf(e.hostParties()) : hostParties,
                     e.occasion() != null ? e.occasion() : occasion, agreementId,
                     e.domain() != null ? e.domain() : domain,
-                    e.agreedInvestment() != null ? e.agreedInvestment() : agreedInvestment,
+                    e.removesAgreedInvestment() ? null
+                            : e.agreedInvestment() != null ? e.agreedInvestment() : agreedInvestment,
                     e.signedOn() != null ? e.signedOn() : signedOn, signedAsIntention,
                     e.projectCount() != null ? e.projectCount() : projectCount, note, status, firmedUpOn, startedOn,
-                    completedOn, cancelledOn, cancelReason, reports, version + 1, plannedInvestment, provenance);
+                    completedOn, cancelledOn, cancelReason, reports, version + 1,
+                    e.removesPlannedInvestment() ? null
+                            : e.plannedInvestment() != null ? e.plannedInvestment() : plannedInvestment,
+                    provenance);
         }
         if (event instanceof InvestmentReportCorrectedEvent e) {
             return new ProjectState(projectId, name, investors, hostParties, occasion, agreementId, domain,

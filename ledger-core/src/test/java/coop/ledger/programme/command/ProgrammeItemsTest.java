@@ -43,6 +43,23 @@ class ProgrammeItemsTest {
     }
 
     @Test
+    void lists_a_batch_of_completed_items_of_a_list_whose_size_the_source_does_not_give() {
+        fixture.given(wkyDeclared())
+                .when(listing().itemId("listed-completed").category(GOV_SERVICES).itemCount(155).listSizeUnknown()
+                        .command())
+                .expectEvents(listing().itemId("listed-completed").category(GOV_SERVICES).itemCount(155)
+                        .listSizeUnknown().event());
+    }
+
+    @Test
+    void rejects_an_item_added_later_as_part_of_a_list_of_unknown_size() {
+        fixture.given(wkyDeclared())
+                .when(listing().itemId("added-later").category(GOV_SERVICES).addedLater().itemCount(19)
+                        .listSizeUnknown().command())
+                .expectException(violationOf("item.added-later-list-size"));
+    }
+
+    @Test
     void lists_a_batch_of_items_added_later_that_the_source_reports_only_as_a_total() {
         fixture.given(wkyDeclared(), yibaoTransferListed())
                 .when(listing().itemId("added-later").name("清单外新增通办事项").category(GOV_SERVICES)

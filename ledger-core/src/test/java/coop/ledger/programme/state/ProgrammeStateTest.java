@@ -110,6 +110,34 @@ class ProgrammeStateTest {
     }
 
     @Test
+    void a_list_of_unknown_size_has_no_completion_rate_and_neither_has_any_sum_it_is_in() {
+        ProgrammeEvent unknownSize = listing().itemId(ORIGINAL).name("川渝通办事项").category(GOV_SERVICES)
+                .responsible(KAIZHOU).itemCount(155).listSizeUnknown().event();
+        ProgrammeState state = fold(wkyDeclared(), unknownSize, addedBatch(), completed(ORIGINAL), completed(ADDED));
+
+        ItemCounts counts = state.counts();
+        ItemCounts known = new ItemCounts(15, 0, 13, 13, 0, 0, 2);
+
+        assertThat(counts.completed()).isEqualTo(174);
+        assertThat(counts.ofListsOfUnknownSize()).isEqualTo(155);
+        assertThat(counts.listSizeUnknown()).isTrue();
+        assertThat(counts.completionRate()).as("not 100%%: the list size is unknown").isNull();
+        assertThat(known.completionRate()).isEqualByComparingTo("0.8667");
+        assertThat(counts.plus(known).completionRate()).as("no average with an unknown rate").isNull();
+        assertThat(state.countsByResponsibleParty().get(KAIZHOU).completionRate()).isNull();
+    }
+
+    @Test
+    void a_withdrawn_item_of_a_list_of_unknown_size_no_longer_hides_the_rate() {
+        ProgrammeEvent unknownSize = listing().itemId(ORIGINAL).category(GOV_SERVICES).itemCount(155)
+                .listSizeUnknown().event();
+        ProgrammeState state = fold(wkyDeclared(), unknownSize, yibaoTransferListed(), withdrawn(ORIGINAL));
+
+        assertThat(state.counts().listSizeUnknown()).isFalse();
+        assertThat(state.counts().completionRate()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void open_items_are_planned_but_not_completed() {
         ProgrammeState state = fold(wkyDeclared(), originalBatch(), addedBatch(), yibaoTransferListed(),
                 completed(ORIGINAL));

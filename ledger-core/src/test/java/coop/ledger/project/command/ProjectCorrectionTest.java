@@ -52,6 +52,9 @@ class ProjectCorrectionTest {
         private CooperationDomain domain;
         private Integer projectCount;
         private String reason = REASON;
+        private Money plannedInvestment;
+        private boolean removeAgreedInvestment;
+        private boolean removePlannedInvestment;
 
         Correcting project(String value) {
             projectId = value;
@@ -65,6 +68,21 @@ class ProjectCorrectionTest {
 
         Correcting agreedInvestment(String value) {
             agreedInvestment = Money.parse(value);
+            return this;
+        }
+
+        Correcting plannedInvestment(String value) {
+            plannedInvestment = Money.parse(value);
+            return this;
+        }
+
+        Correcting removeAgreedInvestment() {
+            removeAgreedInvestment = true;
+            return this;
+        }
+
+        Correcting removePlannedInvestment() {
+            removePlannedInvestment = true;
             return this;
         }
 
@@ -105,12 +123,14 @@ class ProjectCorrectionTest {
 
         CorrectProjectCommand command() {
             return new CorrectProjectCommand(projectId, cites, agreedInvestment, signedOn, hostParties, investors,
-                    occasion, domain, projectCount, reason, null);
+                    occasion, domain, projectCount, reason, null, plannedInvestment, removeAgreedInvestment,
+                    removePlannedInvestment);
         }
 
         ProjectCorrectedEvent event(long cited, LocalDate businessDate) {
             return new ProjectCorrectedEvent(projectId, cited, agreedInvestment, signedOn, hostParties, investors,
-                    occasion, domain, projectCount, reason, businessDate);
+                    occasion, domain, projectCount, reason, businessDate, plannedInvestment,
+                    removeAgreedInvestment ? true : null, removePlannedInvestment ? true : null);
         }
     }
 
@@ -121,6 +141,57 @@ class ProjectCorrectionTest {
                 .when(correction.command())
                 .expectEvents(correction.event(0, SIGNED_ON))
                 .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void moves_an_amount_recorded_as_agreed_investment_to_total_planned_investment() {
+        // the source's 总投资 had been recorded as 协议投资: the correction says what and why, like any other
+        Correcting move = correction().removeAgreedInvestment().plannedInvestment("12.1亿元")
+                .reason("来源的12.1亿元是入园项目的总投资，不是协议投资");
+        fixture.given(digitalParkSigned())
+                .when(move.command())
+                .expectEvents(move.event(0, SIGNED_ON));
+    }
+
+    @Test
+    void corrects_a_total_planned_investment() {
+        Correcting move = correction().removeAgreedInvestment().plannedInvestment("12.1亿元");
+        Correcting planned = correction().cites(null).plannedInvestment("12.5亿元");
+        fixture.given(digitalParkSigned(), move.event(0, SIGNED_ON))
+                .when(planned.command())
+                .expectEvents(planned.event(1, SIGNED_ON));
+    }
+
+    @Test
+    void moves_a_planned_investment_back_to_agreed_investment() {
+        Correcting move = correction().removeAgreedInvestment().plannedInvestment("12.1亿元");
+        Correcting back = correction().cites(null).removePlannedInvestment().agreedInvestment("12.1亿元");
+        fixture.given(digitalParkSigned(), move.event(0, SIGNED_ON))
+                .when(back.command())
+                .expectEvents(back.event(1, SIGNED_ON));
+    }
+
+    @Test
+    void rejects_an_investment_both_corrected_and_removed() {
+        fixture.given(digitalParkSigned())
+                .when(correction().removeAgreedInvestment().agreedInvestment("13亿元").command())
+                .expectException(violation("project.investment-given-and-removed",
+                        "agreedInvestment cannot be both corrected to 1300000000 and removed",
+                        Map.of("field", "agreedInvestment", "agreedInvestment", "1300000000")));
+    }
+
+    @Test
+    void rejects_removing_a_kind_of_investment_the_project_does_not_have_as_no_change() {
+        fixture.given(digitalParkSigned())
+                .when(correction().removePlannedInvestment().command())
+                .expectException(violationOf("correction.no-change"));
+    }
+
+    @Test
+    void rejects_a_corrected_planned_investment_that_is_not_positive() {
+        fixture.given(digitalParkSigned())
+                .when(correction().plannedInvestment("0元").command())
+                .expectException(violationOf("project.amount-not-positive"));
     }
 
     @Test

@@ -38,6 +38,22 @@ class ProjectCorrectionFoldTest {
     }
 
     @Test
+    void a_correction_moves_an_amount_from_agreed_to_planned_investment_and_back() {
+        ProjectState state = ProjectState.fold(null, digitalParkSigned());
+
+        ProjectState moved = ProjectState.fold(state, new ProjectCorrectedEvent(DIGITAL_PARK, 0, null, null, null,
+                null, null, null, null, "来源的数字是总投资", state.signedOn(), state.agreedInvestment(), true, null));
+        ProjectState back = ProjectState.fold(moved, new ProjectCorrectedEvent(DIGITAL_PARK, 1,
+                Money.parse("12亿元"), null, null, null, null, null, null, "协议投资12亿元", state.signedOn(), null,
+                null, true));
+
+        assertThat(moved.agreedInvestment()).isNull();
+        assertThat(moved.plannedInvestment()).isEqualTo(state.agreedInvestment());
+        assertThat(back.agreedInvestment()).isEqualTo(Money.parse("12亿元"));
+        assertThat(back.plannedInvestment()).isNull();
+    }
+
+    @Test
     void a_report_correction_changes_the_actual_investment() {
         ProjectState state = ProjectState.fold(ProjectState.fold(null, digitalParkSigned()), report().event());
 

@@ -3,6 +3,7 @@ package coop.ledger.project.state;
 import coop.ledger.agreement.api.AgreementSignedEvent;
 import coop.ledger.party.api.PartyRegisteredEvent;
 import coop.ledger.programme.api.ProgrammeDeclaredEvent;
+import coop.ledger.project.api.ProjectCorrectedEvent;
 import coop.ledger.project.api.ProjectSignedEvent;
 import coop.ledger.shared.Money;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,25 @@ class StoredSigningShapeTest {
 
         assertThat(state.agreedInvestment()).isNull();
         assertThat(state.plannedInvestment()).isEqualTo(Money.parse("4027000000"));
+    }
+
+    @Test
+    void a_correction_stored_before_planned_investment_could_be_corrected_reads_as_before() {
+        ProjectState signed = ProjectState.signed(json.readValue("""
+                {"projectId":"wanzhou-edz-2021-10","name":"万州经开区集中开工项目","investors":["unnamed-investors"],
+                 "hostParties":["wanzhou"],"domain":"INDUSTRY","agreedInvestment":"4027000000",
+                 "signedOn":"2021-10-17","intention":false,"projectCount":11}""", ProjectSignedEvent.class));
+        ProjectCorrectedEvent stored = json.readValue("""
+                {"projectId":"wanzhou-edz-2021-10","correctsSequence":0,"agreedInvestment":"4127000000",
+                 "signedOn":null,"hostParties":null,"investors":null,"occasion":null,"domain":null,
+                 "projectCount":null,"reason":"来源更正","businessDate":"2021-10-17"}""", ProjectCorrectedEvent.class);
+
+        ProjectState corrected = signed.apply(stored);
+
+        assertThat(stored.plannedInvestment()).isNull();
+        assertThat(stored.removesAgreedInvestment()).isFalse();
+        assertThat(corrected.agreedInvestment()).isEqualTo(Money.parse("41.27亿元"));
+        assertThat(corrected.plannedInvestment()).isNull();
     }
 
     @Test
