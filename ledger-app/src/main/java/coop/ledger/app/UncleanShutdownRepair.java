@@ -117,9 +117,9 @@ class UncleanShutdownRepair implements DestructionAwareBeanPostProcessor, Enviro
         Outcome outcome = repair(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());
         log.warn("Rolled back {} entries left by transactions a crash ended, in {} ms", outcome.rolledBack(),
                 outcome.repairMillis());
-        log.warn("Compacted the store after the repair in {} ms", outcome.compactMillis());
         VerificationReport report = outcome.report();
         if (report == null) {
+            log.warn("Compacted the store after the repair in {} ms", outcome.compactMillis());
             return;
         }
         if (report.verified()) {
@@ -129,6 +129,7 @@ class UncleanShutdownRepair implements DestructionAwareBeanPostProcessor, Enviro
             log.error("The ledger does NOT verify after the repair: {} (checked in {} ms); see GET /api/integrity and "
                     + "the jar's verify mode", report, outcome.verifyMillis());
         }
+        log.warn("Compacted the store after the repair in {} ms", outcome.compactMillis());
     }
 
     /** Repairs the H2 store at {@code url}, which no other process or connection may have open, and verifies it. */

@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * starts it again, appends a tenth as many more and stops the store as a crash would ({@code SHUTDOWN IMMEDIATELY}:
  * files closed, nothing written, no compaction); times the start-up repair ({@link UncleanShutdownRepair}:
  * leftovers rolled back, verifier, compacting close); measures the file after a clean start and stop; and runs the
- * jar's {@code import} mode on a CSV of {@code bench.import-rows} parties (default 10,000) into a store of its own.
+ * jar's {@code import} mode on a CSV of {@code bench.import-rows} parties (default 1,000) into a store of its own.
  * Each size is compared with the target of issue 18: 3 x the size after a clean stop, plus 64 MB. Prints
  * {@code BENCH} lines and writes them to {@code target/bench/store-repair.txt}; figures only.
  * <p>
@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicLong;
 class StoreRepairBenchmark {
 
     private static final int EVENTS = Integer.getInteger("bench.events", 1_000_000);
-    private static final int IMPORT_ROWS = Integer.getInteger("bench.import-rows", 10_000);
+    private static final int IMPORT_ROWS = Integer.getInteger("bench.import-rows", 1_000);
     /**
      * H2 URL options replacing the ledger's own (those of {@code application.properties}), e.g.
      * {@code ;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;RETENTION_TIME=45000} to compare; none by default.
