@@ -133,6 +133,8 @@ public final class AuditCommandLine {
         }
         SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
+        // A restore writes the whole ledger in one run: the stop compacts the H2 file fully (see UncleanShutdownRepair).
+        app.setDefaultProperties(Map.of("ledger.h2.compact-on-stop", "true"));
         try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new));
              InputStream in = Files.newInputStream(file)) {
             LedgerRestore.RestoreReport report = context.getBean(AuditLedger.class).restore(in, true);

@@ -54,7 +54,9 @@ public final class OpenDataCommandLine {
         SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
         // the file is the output; the application's own start-up log would bury the one line this prints
-        app.setDefaultProperties(Map.of("logging.level.root", "WARN", "spring.main.banner-mode", "off"));
+        // a command-line run stops right after: its H2 store is compacted fully then (see UncleanShutdownRepair)
+        app.setDefaultProperties(Map.of("logging.level.root", "WARN", "spring.main.banner-mode", "off",
+                "ledger.h2.compact-on-stop", "true"));
         try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
             Optional<Oc4ids.ProjectPackage> published = context.getBean(Oc4idsPublisher.class).publish(recordedAt);
             if (published.isEmpty()) {

@@ -1,5 +1,6 @@
 package coop.ledger.app;
 
+import com.zaxxer.hikari.HikariDataSource;
 import coop.ledger.audit.VerificationReport;
 import coop.ledger.processing.Projections;
 import coop.ledger.testing.BenchmarkHistory;
@@ -15,8 +16,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,10 +29,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Benchmark (profile {@code bench}, not part of the suite) of the H2 store after a crash and of its size on disk
- * (issue 18): appends {@code bench.events} events (default 1,000,000) through the event store while sampling the
- * size of {@code ledger.mv.db}, stops the store as a crash would ({@code SHUTDOWN IMMEDIATELY}: files closed, nothing
- * written, no compaction), times the start-up repair ({@link UncleanShutdownRepair}: leftovers rolled back, then the
- * verifier), and measures the file after a clean start and stop. Prints {@code BENCH} lines; figures only.
+ * (issue 18), with the ledger's own data source URL (from {@code application.properties}) unless
+ * {@code bench.h2-url-options} replaces its options. While sampling the size of {@code ledger.mv.db} every 100 ms
+ * it: appends {@code bench.events} events (default 1,000,000) through the event store and stops the ledger cleanly;
+ * starts it again, appends a tenth as many more and stops the store as a crash would ({@code SHUTDOWN IMMEDIATELY}:
+ * files closed, nothing written, no compaction); times the start-up repair ({@link UncleanShutdownRepair}:
+ * leftovers rolled back, verifier, compacting close); measures the file after a clean start and stop; and runs the
+ * jar's {@code import} mode on a CSV of {@code bench.import-rows} parties (default 1,000) into a store of its own.
+ * Each size is compared with the target of issue 18: 3 x the size after a clean stop, plus 64 MB. Prints
+ * {@code BENCH} lines and writes them to {@code target/bench/store-repair.txt}; figures only.
  * <p>
  * {@code mvn -B -o -Pbench -pl ledger-app -am test -Dtest=StoreRepairBenchmark -Dbench.events=100000}
  * <p>
@@ -38,9 +46,15 @@ import java.util.concurrent.atomic.AtomicLong;
 class StoreRepairBenchmark {
 
     private static final int EVENTS = Integer.getInteger("bench.events", 1_000_000);
-    /** H2 settings added to the store's URL to compare, e.g. {@code ;RETENTION_TIME=5000}; none by default. */
-    private static final String H2_OPTIONS = System.getProperty("bench.h2-options", "");
+    private static final int IMPORT_ROWS = Integer.getInteger("bench.import-rows", 1_000);
+    /**
+     * H2 URL options replacing the ledger's own (those of {@code application.properties}), e.g.
+     * {@code ;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;RETENTION_TIME=45000} to compare; none by default.
+     */
+    private static final String H2_URL_OPTIONS = System.getProperty("bench.h2-url-options", "");
     private static final long MB = 1024 * 1024;
+
+    private final List<String[]> table = new ArrayList<>();
 
     @Test
     void measure() throws Exception {
@@ -48,85 +62,163 @@ class StoreRepairBenchmark {
         Path dataDir = Path.of("target", "bench", "repair-" + System.currentTimeMillis()).toAbsolutePath();
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve("ledger.mv.db");
-        String url = "jdbc:h2:file:" + dataDir + "/ledger;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" + H2_OPTIONS;
-
         FileSizeWatch watch = new FileSizeWatch(file);
-        long appended = 0;
+
+        // 1. sustained writes, then a clean stop as the server does it (compaction bounded by MAX_COMPACT_TIME)
+        String url;
+        long appended;
+        try (ConfigurableApplicationContext context = start(dataDir)) {
+            url = ((HikariDataSource) context.getBean(DataSource.class)).getJdbcUrl();
+            appended = append(context, "rb", EVENTS);
+            row("h2 file, largest during the writes", watch.max(), appended);
+        }
+        long stopped = Files.size(file);
+        row("h2 file after a clean stop of the ledger", stopped, appended);
+
+        // 2. more writes, then a crash
+        long crashed;
+        long largestBeforeRepair;
+        Path crashImage = dataDir.resolveSibling(dataDir.getFileName() + "-crash.mv.db");
         ConfigurableApplicationContext context = start(dataDir);
-        {
-            StreamingEventProcessor processor = context.getBean(EventProcessingConfiguration.class)
-                    .eventProcessor(Projections.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
-            processor.shutdownAsync().get(60, TimeUnit.SECONDS); // the appends alone are measured
-            EventStore eventStore = context.getBean(EventStore.class);
-            TransactionManager tx = context.getBean(TransactionManager.class);
-            long start = System.nanoTime();
-            for (int chunk = 0; appended < EVENTS; chunk++) {
-                List<GenericDomainEventMessage<?>> history = BenchmarkHistory.chunk("rb" + chunk);
-                List<GenericDomainEventMessage<?>> take = history.subList(0,
-                        (int) Math.min(history.size(), EVENTS - appended));
-                for (int from = 0; from < take.size(); from += 2000) {
-                    List<GenericDomainEventMessage<?>> batch = take.subList(from, Math.min(take.size(), from + 2000));
-                    tx.executeInTransaction(() -> eventStore.publish(batch));
-                }
-                appended += take.size();
-            }
-            double appendSeconds = (System.nanoTime() - start) / 1e9;
-            long running = Files.size(file);
-            new JdbcTemplate(context.getBean(DataSource.class)).execute("SHUTDOWN IMMEDIATELY");
-            watch.stop();
-            row("events appended (" + String.format("%,.0f", appended / appendSeconds) + " events/s)", appended, "events");
-            row("h2 file, largest while appending", watch.max() / (double) MB, "MB", appended, watch.max());
-            row("h2 file at the end of the appends", running / (double) MB, "MB", appended, running);
-        }
         try {
-            context.close();
-        } catch (RuntimeException closingAfterTheCrash) {
-            // the close meets a store that is gone, as it would after a real crash
+            appended += append(context, "rc", Math.max(1, EVENTS / 10));
+            new JdbcTemplate(context.getBean(DataSource.class)).execute("SHUTDOWN IMMEDIATELY");
+            // The file as the crash left it. The context's close below lets the pool open the store again and close
+            // it cleanly (which compacts it), which a crashed process would not do: the image is put back after.
+            Files.copy(file, crashImage, StandardCopyOption.REPLACE_EXISTING);
+            largestBeforeRepair = watch.max();
+            row("h2 file, largest during the writes after a restart", largestBeforeRepair, appended);
+        } finally {
+            try {
+                context.close();
+            } catch (RuntimeException closingAfterTheCrash) {
+                // the close meets a store that is gone, as it would after a real crash
+            }
         }
+        Files.move(crashImage, file, StandardCopyOption.REPLACE_EXISTING);
         // The marker the crashed process would have left (a clean close of the context removed it).
         Files.writeString(dataDir.resolve("ledger.open"), "crashed\n");
-        long crashed = Files.size(file);
-        row("h2 file after the crash", crashed / (double) MB, "MB", appended, crashed);
+        crashed = Files.size(file);
+        row("h2 file after the crash", crashed, appended);
 
+        // 3. the start-up repair (leftovers, verifier, compacting close), then a clean start and stop
         UncleanShutdownRepair.Outcome outcome = UncleanShutdownRepair.repair(url, "sa", "");
         VerificationReport report = outcome.report();
         row("repair: leftovers rolled back (" + outcome.rolledBack() + ") over " + appended + " events",
-                outcome.repairMillis() / 1000.0, "s", null, null);
+                outcome.repairMillis() / 1000.0, "s");
         row("repair: verifier over " + report.events() + " events (verified=" + report.verified() + ")",
-                outcome.verifyMillis() / 1000.0, "s", null, null);
-        long repaired = Files.size(file);
-        row("h2 file after the repair (store closed by it)", repaired / (double) MB, "MB", appended, repaired);
-
+                outcome.verifyMillis() / 1000.0, "s");
+        row("repair: SHUTDOWN COMPACT", outcome.compactMillis() / 1000.0, "s");
+        row("h2 file after the repair (store closed by it)", Files.size(file), appended);
         Files.deleteIfExists(dataDir.resolve("ledger.open"));
         try (ConfigurableApplicationContext restarted = start(dataDir)) {
             restarted.getBean(DataSource.class).getConnection().close();
         }
+        watch.stop();
         long clean = Files.size(file);
-        row("h2 file after a clean start and stop", clean / (double) MB, "MB", appended, clean);
+        row("h2 file after a clean start and stop (the reference)", clean, appended);
         long target = 3 * clean + 64 * MB;
-        row("target 3 x clean + 64 MB; largest seen is", Math.max(watch.max(), crashed) / (double) target * 100,
-                "% of the target", null, null);
-        System.out.println("StoreRepairBenchmark: H2 options '" + H2_OPTIONS + "', data in " + dataDir);
+        row("target: 3 x clean + 64 MB", target, appended);
+        row("largest seen (writes, stops, crash) against the target",
+                Math.max(watch.max(), crashed) / (double) target * 100, "% of the target");
+
+        importMode(dataDir.resolveSibling(dataDir.getFileName() + "-import"));
+        System.out.println("StoreRepairBenchmark: data source " + url + ", data in " + dataDir);
+        write();
+    }
+
+    /** The jar's import mode, in this JVM, on a CSV of parties (one event and one commit per row). */
+    private void importMode(Path dataDir) throws Exception {
+        Files.createDirectories(dataDir);
+        Path csv = dataDir.resolve("parties.csv");
+        StringBuilder rows = new StringBuilder("record,code,nameZh,nameEn,kind\n");
+        for (int i = 0; i < IMPORT_ROWS; i++) {
+            rows.append("party,bench-").append(i).append(",合作方").append(i).append(",Partner ").append(i)
+                    .append(",ALLIANCE\n");
+        }
+        Files.writeString(csv, rows);
+        Path file = dataDir.resolve("ledger.mv.db");
+        FileSizeWatch watch = new FileSizeWatch(file);
+        List<String> args = new ArrayList<>(List.of("import", csv.toString(), "--recorded-by=bench",
+                "--ledger.data-dir=" + dataDir, "--ledger.audit.seal-interval=0"));
+        if (!H2_URL_OPTIONS.isEmpty()) {
+            args.add("--spring.datasource.url=jdbc:h2:file:" + dataDir + "/ledger" + H2_URL_OPTIONS);
+        }
+        Arrays.stream(TestUsers.PROPERTIES).map(p -> "--" + p).forEach(args::add);
+        long started = System.nanoTime();
+        int exit = coop.ledger.importing.ImportCommandLine.run(LedgerApplication.class, args.toArray(String[]::new));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        watch.stop();
+        long after = Files.size(file);
+        row("import mode: " + IMPORT_ROWS + " rows, exit " + exit + " (" + String.format("%,.0f", IMPORT_ROWS / seconds)
+                + " rows/s)", seconds, "s");
+        row("import mode: h2 file, largest while importing", watch.max(), (long) IMPORT_ROWS);
+        row("import mode: h2 file after the mode exits", after, (long) IMPORT_ROWS);
+        row("import mode: largest against 3 x after-exit + 64 MB",
+                watch.max() / (double) (3 * after + 64 * MB) * 100, "% of the target");
+    }
+
+    /** Appends {@code events} events through the event store in transactions of 2,000, projections stopped. */
+    private static long append(ConfigurableApplicationContext context, String prefix, int events) throws Exception {
+        StreamingEventProcessor processor = context.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(Projections.PROCESSOR, StreamingEventProcessor.class).orElseThrow();
+        processor.shutdownAsync().get(60, TimeUnit.SECONDS); // the appends alone are measured
+        EventStore eventStore = context.getBean(EventStore.class);
+        TransactionManager tx = context.getBean(TransactionManager.class);
+        long appended = 0;
+        long start = System.nanoTime();
+        for (int chunk = 0; appended < events; chunk++) {
+            List<GenericDomainEventMessage<?>> history = BenchmarkHistory.chunk(prefix + chunk);
+            List<GenericDomainEventMessage<?>> take = history.subList(0,
+                    (int) Math.min(history.size(), events - appended));
+            for (int from = 0; from < take.size(); from += 2000) {
+                List<GenericDomainEventMessage<?>> batch = take.subList(from, Math.min(take.size(), from + 2000));
+                tx.executeInTransaction(() -> eventStore.publish(batch));
+            }
+            appended += take.size();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("BENCH | %-70s | %12s %s%n", "events appended (" + prefix + ")",
+                String.format("%,d", appended), String.format("in %.1f s, %,.0f events/s", seconds, appended / seconds));
+        return appended;
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
         List<String> args = new ArrayList<>(List.of("--ledger.data-dir=" + dataDir, "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + dataDir + "/ledger;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
-                        + H2_OPTIONS,
                 "--ledger.audit.seal-interval=0", "--logging.level.root=WARN",
                 "--logging.level.coop.ledger.app.UncleanShutdownRepair=WARN"));
+        if (!H2_URL_OPTIONS.isEmpty()) {
+            args.add("--spring.datasource.url=jdbc:h2:file:" + dataDir + "/ledger" + H2_URL_OPTIONS);
+        }
         Arrays.stream(TestUsers.PROPERTIES).map(p -> "--" + p).forEach(args::add);
         return new SpringApplicationBuilder(LedgerApplication.class).run(args.toArray(String[]::new));
     }
 
-    private static void row(String what, double value, String unit) {
-        System.out.printf("BENCH | %-70s | %12s %s%n", what, String.format("%,.1f", value), unit);
+    private void row(String what, long bytes, long events) {
+        row(what, bytes / (double) MB, "MB", events == 0 ? ""
+                : String.format("%,.0f bytes per event", bytes / (double) events));
     }
 
-    private static void row(String what, double value, String unit, Long events, Long bytes) {
-        String perEvent = events == null || bytes == null || events == 0 ? ""
-                : String.format(" (%,.0f bytes per event)", bytes / (double) events);
-        System.out.printf("BENCH | %-70s | %12s %s%s%n", what, String.format("%,.1f", value), unit, perEvent);
+    private void row(String what, double value, String unit) {
+        row(what, value, unit, "");
+    }
+
+    private void row(String what, double value, String unit, String note) {
+        String[] cells = {what, String.format("%,.1f", value), unit, note};
+        table.add(cells);
+        System.out.printf("BENCH | %-70s | %12s %-16s | %s%n", (Object[]) cells);
+    }
+
+    private void write() throws IOException {
+        StringBuilder md = new StringBuilder("H2 URL options: `" + (H2_URL_OPTIONS.isEmpty() ? "the ledger's own"
+                : H2_URL_OPTIONS) + "`, " + EVENTS + " events, " + IMPORT_ROWS + " import rows\n\n"
+                + "| measurement | value | unit | |\n|---|---:|---|---|\n");
+        for (String[] r : table) {
+            md.append("| ").append(String.join(" | ", r)).append(" |\n");
+        }
+        Path out = Path.of("target", "bench", "store-repair.md");
+        Files.writeString(out, md);
+        System.out.println("Results written to " + out.toAbsolutePath());
     }
 
     /** Samples the file's size every 100 ms and keeps the largest. */
