@@ -5,6 +5,7 @@ import coop.ledger.eventstore.DuplicateKeyResolver;
 import coop.ledger.eventstore.EventStoreSettings;
 import coop.ledger.eventstore.IndexedGapReads;
 import coop.ledger.eventstore.RenamedEventTypes;
+import coop.ledger.eventstore.SpringManagedConnections;
 import coop.ledger.agreement.command.Agreement;
 import coop.ledger.audit.HashingAppendEvents;
 import coop.ledger.party.command.Party;
@@ -41,7 +42,6 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -103,7 +103,8 @@ class AxonConfig {
 
     @Bean
     ConnectionProvider connectionProvider(DataSource dataSource) {
-        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+        // Spring's transaction, not the unit of work, commits and rolls back a connection it manages (see there)
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringManagedConnections(dataSource));
     }
 
     @Bean
