@@ -1,5 +1,6 @@
 package coop.ledger.app;
 
+import coop.ledger.eventstore.BatchAggregateCache;
 import coop.ledger.eventstore.CommitOrderedEventStorageEngine;
 import coop.ledger.eventstore.DuplicateKeyResolver;
 import coop.ledger.eventstore.EventStoreSettings;
@@ -255,6 +256,8 @@ class AxonConfig {
     private static <A> AggregateConfigurer<A> aggregate(Class<A> type, int snapshotEvery,
                                                         Function<org.axonframework.config.Configuration, Snapshotter> snapshotter) {
         AggregateConfigurer<A> aggregate = AggregateConfigurer.defaultConfiguration(type);
+        // holds records only inside an import batch, on its thread (see BatchAggregateCache)
+        aggregate.configureCache(c -> new BatchAggregateCache(type.getSimpleName()));
         if (snapshotEvery > 0) {
             aggregate.configureSnapshotTrigger(
                     c -> new EventCountSnapshotTriggerDefinition(snapshotter.apply(c), snapshotEvery));

@@ -1,6 +1,7 @@
 package coop.ledger.importing;
 
 import io.micrometer.core.instrument.Metrics;
+import coop.ledger.eventstore.BatchAggregateCache;
 import coop.ledger.shared.web.Refusal;
 import coop.ledger.shared.web.Refusals;
 import jakarta.validation.Validator;
@@ -29,7 +30,8 @@ import java.util.Set;
  * Rows are committed in batches of {@code ledger.import.batch-size} rows (default 1,000; 1 commits each row alone):
  * a commit per row is what limited imports, not the rules. Each command still runs in its own unit of work, which
  * joins the batch's transaction, so it loads its record from the store (the batch's own earlier rows included) and
- * is decided exactly as alone. Each row runs after a savepoint: a refused row is rolled back to it, alone, and the
+ * is decided exactly as alone (within the batch, a record is taken from {@link BatchAggregateCache} as the batch's
+ * previous command left it, instead of being folded again from the store). Each row runs after a savepoint: a refused row is rolled back to it, alone, and the
  * rows before and after it in the batch are kept. A crash loses at most the open batch, whole rows only; importing
  * the file again records what is missing and answers the rest from their Idempotency-Keys.
  */
@@ -126,6 +128,7 @@ class LedgerImporter {
             if (batch == null) {
                 beforeBatch = new Counts(recorded, alreadyRecorded, rejections.size(), new HashMap<>(rejectedRecords));
                 batch = transactions.getTransaction(new DefaultTransactionDefinition());
+                BatchAggregateCache.openBatch();
             }
             batchRows.add(row);
             Object savepoint = batch.createSavepoint();
@@ -134,6 +137,8 @@ class LedgerImporter {
             if (rejections.size() > rejectedBefore) {
                 // also clears the rollback-only mark the refused command's unit of work left on the transaction
                 batch.rollbackToSavepoint(savepoint);
+                // records kept for the batch may hold writes of this row that the savepoint just undid
+                BatchAggregateCache.forgetBatch();
             } else {
                 batch.releaseSavepoint(savepoint);
             }
@@ -156,6 +161,7 @@ class LedgerImporter {
             batch = null;
             List<ImportRow> done = List.copyOf(batchRows);
             batchRows.clear();
+            BatchAggregateCache.closeBatch();
             try {
                 transactions.commit(open);
             } catch (RuntimeException e) {
