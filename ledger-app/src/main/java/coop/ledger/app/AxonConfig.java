@@ -1,10 +1,12 @@
 package coop.ledger.app;
 
+import coop.ledger.eventstore.BatchAggregateCache;
 import coop.ledger.eventstore.CommitOrderedEventStorageEngine;
 import coop.ledger.eventstore.DuplicateKeyResolver;
 import coop.ledger.eventstore.EventStoreSettings;
 import coop.ledger.eventstore.IndexedGapReads;
 import coop.ledger.eventstore.RenamedEventTypes;
+import coop.ledger.eventstore.SpringManagedConnections;
 import coop.ledger.agreement.command.Agreement;
 import coop.ledger.audit.HashingAppendEvents;
 import coop.ledger.party.command.Party;
@@ -41,7 +43,6 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -103,7 +104,8 @@ class AxonConfig {
 
     @Bean
     ConnectionProvider connectionProvider(DataSource dataSource) {
-        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+        // Spring's transaction, not the unit of work, commits and rolls back a connection it manages (see there)
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringManagedConnections(dataSource));
     }
 
     @Bean
@@ -254,6 +256,8 @@ class AxonConfig {
     private static <A> AggregateConfigurer<A> aggregate(Class<A> type, int snapshotEvery,
                                                         Function<org.axonframework.config.Configuration, Snapshotter> snapshotter) {
         AggregateConfigurer<A> aggregate = AggregateConfigurer.defaultConfiguration(type);
+        // holds records only inside an import batch, on its thread (see BatchAggregateCache)
+        aggregate.configureCache(c -> new BatchAggregateCache(type.getSimpleName()));
         if (snapshotEvery > 0) {
             aggregate.configureSnapshotTrigger(
                     c -> new EventCountSnapshotTriggerDefinition(snapshotter.apply(c), snapshotEvery));
