@@ -27,7 +27,7 @@ class AuthorizationMatrixTest extends LedgerHttpTest {
     private static final String ADMIN = Api.RECORDER;
     private static final Set<String> READERS = Set.of(TestUsers.VIEWER, TestUsers.AUDITOR, ADMIN);
     private static final Set<String> WRITERS = Set.of(ADMIN);
-    /** Integrity (/api/audit): auditors and administrators read and seal; only administrators restore. */
+    /** Integrity (/api/audit): auditors and administrators read, seal and check a kept seal; only administrators restore. */
     private static final Set<String> AUDITORS = Set.of(TestUsers.AUDITOR, ADMIN);
 
     @TestFactory
@@ -49,8 +49,8 @@ class AuthorizationMatrixTest extends LedgerHttpTest {
 
     private static Set<String> allowed(String method, String path) {
         if (path.startsWith("/api/audit/")) {
-            return method.equals("GET") || path.equals("/api/audit/seals")
-                    || path.equals("/api/audit/rebuild") ? AUDITORS : WRITERS;
+            return method.equals("GET") || path.equals("/api/audit/seals") || path.equals("/api/audit/rebuild")
+                    || path.equals("/api/audit/verification") ? AUDITORS : WRITERS;
         }
         return method.equals("GET") ? READERS : WRITERS;
     }
