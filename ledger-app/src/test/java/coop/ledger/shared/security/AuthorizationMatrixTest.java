@@ -27,7 +27,7 @@ class AuthorizationMatrixTest extends LedgerHttpTest {
     private static final String ADMIN = Api.RECORDER;
     private static final Set<String> READERS = Set.of(TestUsers.VIEWER, TestUsers.AUDITOR, ADMIN);
     private static final Set<String> WRITERS = Set.of(ADMIN);
-    /** Integrity (/api/audit): auditors and administrators read, seal, check kept seals; only administrators restore. */
+    /** Integrity (/api/audit): auditors and administrators read, seal, check kept seals; administrators restore. */
     private static final Set<String> AUDITORS = Set.of(TestUsers.AUDITOR, ADMIN);
 
     @TestFactory
