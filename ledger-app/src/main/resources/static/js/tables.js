@@ -27,6 +27,7 @@ const TABLES = {
       ['occasion', null, r => r.occasion ?? ''], ['signedOn', 'signedOn', r => r.signedOn ?? ''],
       ['count', 'projectCount', r => r.projectCount, 'num'],
       ['agreedInvestment', 'agreedInvestment', r => r.agreedInvestment?.text ?? '—', 'num'],
+      ['plannedInvestment', 'plannedInvestment', r => r.plannedInvestment?.text ?? '—', 'num'],
       ['actualInvestment', 'actualInvestment', r => r.actualInvestment?.text ?? '—', 'num']],
   },
   programmes: {

@@ -21,6 +21,7 @@ class ProjectSheet extends SheetLayout<Page<ProjectItem>, ProjectItem> {
                 .date("签约日期", "Signed on", ProjectItem::signedOn)
                 .number("项目数", "Projects", ProjectItem::projectCount)
                 .amount("协议投资", "Agreed investment", ProjectItem::agreedInvestment)
+                .amount("总投资", "Total planned investment", ProjectItem::plannedInvestment)
                 .amount("实际投资", "Actual investment", ProjectItem::actualInvestment));
     }
 }
