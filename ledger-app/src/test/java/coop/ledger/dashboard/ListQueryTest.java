@@ -124,7 +124,7 @@ class ListQueryTest extends DashboardTest {
         JsonNode tongban = page.path("items").get(0);
         // 158 original items, one withdrawn: planned and total leave the withdrawn one out
         assertThat(tongban.path("items")).isEqualTo(object("planned", 157, "addedLater", 19, "total", 176,
-                "completed", 174, "withdrawn", 1, "open", 2, "completionRate", 0.9886));
+                "completed", 174, "withdrawn", 1, "open", 2, "completionRate", 0.9886, "listSizeUnknown", false));
         assertThat(tongban.path("categories")).hasSize(2);
         assertThat(tongban.path("participants").get(1).path("name").asString()).isEqualTo("达州市");
         assertThat(ok(get("/api/programmes/" + s.tongban())).path("participants"))
