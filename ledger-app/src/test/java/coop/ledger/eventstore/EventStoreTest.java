@@ -64,6 +64,15 @@ class EventStoreTest extends LedgerHttpTest {
     }
 
     @Test
+    void h2_hands_out_global_positions_from_a_cache_not_a_store_commit_per_event() {
+        // NO CACHE made H2 write the store file once per event (migration V12 says why the cache is safe)
+        Long cache = jdbc.queryForObject("SELECT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS "
+                + "WHERE TABLE_NAME = 'DOMAIN_EVENT_ENTRY' AND COLUMN_NAME = 'GLOBAL_INDEX'", Long.class);
+
+        assertThat(cache).isEqualTo(1000L);
+    }
+
+    @Test
     void a_burst_of_writes_takes_consecutive_global_positions() {
         Party wanzhou = TestData.wanzhou();
         Party kaizhou = TestData.kaizhou();
