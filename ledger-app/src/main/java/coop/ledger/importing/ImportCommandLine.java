@@ -9,13 +9,16 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code java -jar ledger-app.jar import FILE [--recorded-by=NAME] [--spring properties]}: imports a file into the
- * ledger's store without starting the web server, shows progress on standard error, prints the report on
- * standard output, and exits 0 when every row was recorded (or already was), 2 when rows were rejected.
+ * ledger's store without starting the web server, prints progress lines (rows done, rows/s, time left) on
+ * standard error, prints the report on standard output, and exits 0 when every row was recorded (or already was),
+ * 2 when rows were rejected.
  */
 public final class ImportCommandLine {
 
@@ -48,41 +51,68 @@ public final class ImportCommandLine {
                 "ledger.h2.compact-on-stop", "true"));
         try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new));
              InputStream in = Files.newInputStream(file)) {
-            long size = Math.max(1, Files.size(file));
-            Progress progress = new Progress(System.err, size);
-            ImportReport report = context.getBean(LedgerImporter.class)
-                    .importFile(in, ImportFormat.guess(file.toString()), recordedBy, progress);
+            JsonMapper json = context.getBean(JsonMapper.class);
+            ImportFormat format = ImportFormat.guess(file.toString());
+            Duration interval = context.getEnvironment().getProperty("ledger.import.progress-interval",
+                    Duration.class, Duration.ofSeconds(2));
+            Progress progress = new Progress(System.err, ImportRowCount.of(file, format, json).rows(), interval);
+            ImportReport report = context.getBean(LedgerImporter.class).importFile(in, format, recordedBy, progress);
             progress.finish(report);
-            System.out.println(context.getBean(JsonMapper.class).writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(report));
+            System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
             return report.rejected() == 0 ? 0 : 2;
         }
     }
 
-    /** Prints rows done, rate and rejections at most twice a second, on one line that it rewrites. */
-    private static final class Progress implements ImportProgress {
+    /**
+     * Prints a line with the rows done of the file's rows, the rows refused, the rate and the time left, every
+     * {@code ledger.import.progress-interval} (default 2 s; lines rather than one rewritten line, so that a log or a
+     * pipe keeps them too). The rate and the time left are {@link ImportRate}'s, as an import job shows them.
+     */
+    static final class Progress implements ImportProgress {
         private final PrintStream out;
+        private final long rowsTotal;
+        private final long intervalNanos;
         private final long started = System.nanoTime();
         private long lastPrint;
 
-        Progress(PrintStream out, long fileSize) {
+        Progress(PrintStream out, long rowsTotal, Duration interval) {
             this.out = out;
+            this.rowsTotal = rowsTotal;
+            this.intervalNanos = interval.toNanos();
+            this.lastPrint = started;
         }
 
         @Override
         public void rowDone(long rowsDone, long rejected) {
             long now = System.nanoTime();
-            if (now - lastPrint > 500_000_000L) {
+            if (now - lastPrint >= intervalNanos) {
                 lastPrint = now;
-                double seconds = Math.max(0.001, (now - started) / 1e9);
-                out.printf("\rimporting: %,d rows done, %,d rejected, %.0f rows/s", rowsDone, rejected,
-                        rowsDone / seconds);
+                out.println(line(rowsDone, rejected, (now - started) / 1_000_000));
                 out.flush();
             }
         }
 
+        String line(long rowsDone, long rejected, long elapsedMillis) {
+            ImportRate rate = ImportRate.of(rowsDone, rowsTotal, elapsedMillis);
+            long percent = rowsTotal == 0 ? 100 : rowsDone * 100 / rowsTotal;
+            return String.format(Locale.ROOT, "importing: %,d of %,d rows (%d%%), %,d rejected, %,.0f rows/s, %s",
+                    rowsDone, rowsTotal, percent, rejected, rate.rowsPerSecond(),
+                    rate.etaSeconds() == null ? "time left unknown" : "about " + duration(rate.etaSeconds())
+                            + " left");
+        }
+
+        static String duration(long seconds) {
+            if (seconds < 60) {
+                return seconds + " s";
+            }
+            if (seconds < 3600) {
+                return seconds / 60 + " min " + seconds % 60 + " s";
+            }
+            return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+        }
+
         void finish(ImportReport report) {
-            out.printf("\rimported %,d rows: %,d recorded, %,d already recorded, %,d rejected, in %.1f s%n",
+            out.printf("imported %,d rows: %,d recorded, %,d already recorded, %,d rejected, in %.1f s%n",
                     report.rows(), report.recorded(), report.alreadyRecorded(), report.rejected(),
                     report.durationMillis() / 1000.0);
             for (ImportReport.Rejection r : report.rejections()) {

@@ -164,6 +164,9 @@ class LedgerImporter {
             BatchAggregateCache.closeBatch();
             try {
                 transactions.commit(open);
+                if (!redoing) {
+                    progress.committed(rows);
+                }
             } catch (RuntimeException e) {
                 recorded = beforeBatch.recorded();
                 alreadyRecorded = beforeBatch.alreadyRecorded();
@@ -189,6 +192,7 @@ class LedgerImporter {
                 } finally {
                     redoing = false;
                 }
+                progress.committed(rows);
             }
         }
 

@@ -59,7 +59,7 @@ public class SegmentBalancer implements SmartLifecycle {
     }
 
     /** This node's name in the token claims and the cluster tables: the configured one, else Axon's default. */
-    static String nodeId(EventStoreSettings settings) {
+    public static String nodeId(EventStoreSettings settings) {
         return settings.nodeId() == null || settings.nodeId().isBlank()
                 ? java.lang.management.ManagementFactory.getRuntimeMXBean().getName() : settings.nodeId();
     }

@@ -64,6 +64,8 @@ class SecurityConfig {
                                 "/api/audit/verification").hasAnyRole(Role.ADMIN.name(),
                                 Role.AUDITOR.name())
                         .requestMatchers("/api/audit/**").hasRole(Role.ADMIN.name())
+                        // Import jobs (their reports name the rows of the file) are for those who may import.
+                        .requestMatchers("/api/imports", "/api/imports/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name(),
                                 Role.VIEWER.name())
                         .requestMatchers("/api/**").hasRole(Role.ADMIN.name())

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every endpoint of the OpenAPI document (so a new endpoint cannot be forgotten) × anonymous, VIEWER, AUDITOR and
  * ADMIN: anonymous gets 401, a role without access 403, a role with access neither (the request itself may still
- * be refused for its content, e.g. 400 or 404). Integrity endpoints under /api/audit are for AUDITOR and ADMIN.
+ * be refused for its content, e.g. 400 or 404). Integrity endpoints under /api/audit are for AUDITOR and ADMIN;
+ * imports and their jobs (/api/imports) for ADMIN only.
  */
 class AuthorizationMatrixTest extends LedgerHttpTest {
 
@@ -51,6 +52,9 @@ class AuthorizationMatrixTest extends LedgerHttpTest {
         if (path.startsWith("/api/audit/")) {
             return method.equals("GET") || path.equals("/api/audit/seals") || path.equals("/api/audit/rebuild")
                     || path.equals("/api/audit/verification") ? AUDITORS : WRITERS;
+        }
+        if (path.startsWith("/api/imports")) {
+            return WRITERS;
         }
         return method.equals("GET") ? READERS : WRITERS;
     }
