@@ -1,6 +1,7 @@
 package coop.ledger.importing;
 
 import coop.ledger.app.LedgerApplication;
+import coop.ledger.testing.ImportFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +45,25 @@ class ImportCommandLineTest {
                 .doesNotContain("coop.ledger");
         assertThat(first.out).contains("\"recorded\" : 2");
         assertThat(second.err).contains("imported 3 rows: 0 recorded, 2 already recorded, 1 rejected");
+    }
+
+    @Test
+    void prints_progress_lines_with_rows_done_of_the_file_the_rate_and_the_time_left() throws Exception {
+        Path file = dir.resolve("groups.csv");
+        Files.write(file, ImportFiles.csv("prog", 50, false), StandardCharsets.UTF_8);
+
+        Console console = run(new String[]{"import", file.toString(), "--ledger.data-dir=" + dir.resolve("progress"),
+                "--logging.level.root=WARN", "--ledger.import.progress-interval=0s"});
+
+        assertThat(console.exitCode).isZero();
+        List<String> progress = console.err.lines().filter(line -> line.startsWith("importing: ")).toList();
+        assertThat(progress).hasSize(50);
+        assertThat(progress.get(0)).startsWith("importing: 1 of 50 rows (2%), 0 rejected, ");
+        assertThat(progress.get(49)).startsWith("importing: 50 of 50 rows (100%), 0 rejected, ")
+                .matches(".*, [\\d,]+ rows/s, (about 0 s left|time left unknown)");
+        assertThat(progress.get(24)).matches("importing: 25 of 50 rows \\(50%\\), 0 rejected, [\\d,]+ rows/s, "
+                + "(about .+ left|time left unknown)");
+        assertThat(console.err.indexOf("importing: 50 of 50")).isLessThan(console.err.indexOf("imported 50 rows"));
     }
 
     @Test
