@@ -76,6 +76,19 @@ public class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
         return stream.hasNext() ? Optional.of(stream.next()) : Optional.empty();
     }
 
+    /**
+     * {@code position}, or the settled horizon if that is lower: the highest position up to which the events can
+     * no longer change (no running transaction holds a position there). Without the horizon (H2, or turned off),
+     * {@code position} itself.
+     */
+    public long settledUpTo(long position) {
+        if (horizon == null) {
+            return position;
+        }
+        long settled = settledUpTo(gapAware.getIndex());
+        return Math.min(position, settled);
+    }
+
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         if (horizon == null || events.isEmpty()) {
@@ -147,17 +160,8 @@ public class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
         if (horizon == null || !(token instanceof GapAwareTrackingToken gapAware)) {
             return token;
         }
-        long settled = transactionManager.fetchInTransaction(() -> {
-            Connection connection = getConnection();
-            try {
-                return horizon.advance(connection);
-            } catch (SQLException e) {
-                throw new EventStoreException("Could not read the settled horizon", e);
-            } finally {
-                JdbcUtils.closeQuietly(connection);
-            }
-        });
-        return gapAware.getIndex() <= settled ? token
+        long settled = settledUpTo(gapAware.getIndex());
+        return settled == gapAware.getIndex() ? token
                 : GapAwareTrackingToken.newInstance(settled, Collections.emptySortedSet());
     }
 }
