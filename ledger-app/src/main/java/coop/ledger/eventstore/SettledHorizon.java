@@ -57,8 +57,16 @@ final class SettledHorizon {
         this.column = column;
     }
 
-    /** A position, and the appending transactions (virtual transaction ids) seen after it was read. */
-    private record Candidate(long position, Set<String> appending) {
+    /**
+     * A position, the appending transactions (virtual transaction ids) seen after it was read, and when that list
+     * had been read ({@link System#nanoTime()}).
+     */
+    private record Candidate(long position, Set<String> appending, long listedBy) {
+
+        /** Settled by a list whose reading started at {@code listFrom}: later, and none of its appenders left. */
+        boolean settledBy(Set<String> list, long listFrom) {
+            return appending.isEmpty() || (listFrom - listedBy > 0 && Collections.disjoint(appending, list));
+        }
     }
 
     /**
@@ -67,17 +75,21 @@ final class SettledHorizon {
      */
     long advance(Connection connection) throws SQLException {
         long taken = lastTaken(connection);
+        // Readers run concurrently: a list proves an older candidate's appenders ended only if it was read after
+        // that candidate's list (an appender that began in between is in neither, and has not ended).
+        long listFrom = System.nanoTime();
         Set<String> appending = appending(connection);
+        long listedBy = System.nanoTime();
         synchronized (this) {
             lastTaken = Math.max(lastTaken, taken);
             if (taken > settled && (pending.isEmpty() || taken > pending.peekLast().position())) {
                 if (pending.size() == MAX_PENDING) {
                     pending.removeLast();
                 }
-                pending.addLast(new Candidate(taken, appending));
+                pending.addLast(new Candidate(taken, appending, listedBy));
             }
             for (Candidate candidate : pending) {
-                if (Collections.disjoint(candidate.appending(), appending)) {
+                if (candidate.settledBy(appending, listFrom)) {
                     settled = Math.max(settled, candidate.position());
                 }
             }
