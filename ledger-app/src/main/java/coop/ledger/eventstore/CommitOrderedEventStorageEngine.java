@@ -85,7 +85,16 @@ public class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
         if (horizon == null) {
             return position;
         }
-        long settled = settledUpTo(gapAware.getIndex());
+        long settled = transactionManager.fetchInTransaction(() -> {
+            Connection connection = getConnection();
+            try {
+                return horizon.advance(connection);
+            } catch (SQLException e) {
+                throw new EventStoreException("Could not read the settled horizon", e);
+            } finally {
+                JdbcUtils.closeQuietly(connection);
+            }
+        });
         return Math.min(position, settled);
     }
 
