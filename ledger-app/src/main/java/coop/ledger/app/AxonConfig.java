@@ -141,8 +141,9 @@ class AxonConfig {
                 .batchSize(readBatchSize)
                 .gapTimeout(Math.toIntExact(settings.gapTimeout().toMillis()))
                 .gapCleaningThreshold(settings.gapCleaningThreshold());
-        boolean lockAppends = settings.commitOrderedAppends() && isPostgres(dataSource);
-        return new CommitOrderedEventStorageEngine(builder, transactionManager, lockAppends);
+        // on PostgreSQL, stream reads stop where no running transaction holds a position (docs/cluster-appends.md)
+        boolean settledReads = settings.commitOrderedAppends() && isPostgres(dataSource);
+        return new CommitOrderedEventStorageEngine(builder, transactionManager, settledReads);
     }
 
     private static boolean isPostgres(DataSource dataSource) {

@@ -1,6 +1,7 @@
 package coop.ledger.audit;
 
 import coop.ledger.directory.RecordDirectoryProjection;
+import coop.ledger.eventstore.CommitOrderedEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.LongUnaryOperator;
 
 /** Tamper evidence: hashing of past events at migration, seals on a schedule, verification, export and restore. */
 @Configuration(proxyBeanMethods = false)
@@ -62,8 +64,12 @@ class AuditConfig {
     @Bean
     LedgerSealer ledgerSealer(DataSource dataSource, Clock clock,
                               @Value("${ledger.audit.seal-settle:2s}") Duration settle, SealSigner signer,
-                              TreeNodes nodes, @Value("${ledger.audit.ledger-id:}") String ledgerId) {
-        return new LedgerSealer(dataSource, clock, settle, signer, nodes, ledgerId);
+                              TreeNodes nodes, @Value("${ledger.audit.ledger-id:}") String ledgerId,
+                              EventStorageEngine storageEngine) {
+        // a seal never covers a position a running append still holds (the settled horizon, on PostgreSQL)
+        LongUnaryOperator settled = storageEngine instanceof CommitOrderedEventStorageEngine engine
+                ? engine::settledUpTo : LongUnaryOperator.identity();
+        return new LedgerSealer(dataSource, clock, settle, signer, nodes, ledgerId, settled);
     }
 
     @Bean

@@ -15,12 +15,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Seals what has been recorded so far: the Merkle root over all event hashes in global-position order up to the
  * newest settled position, chained to the previous seal. Only events recorded at least {@code settle} ago are
  * sealed, so a write still committing with a lower position than a committed one cannot land inside a sealed range
- * afterwards (positions are taken at insert, not at commit). Before sealing, the events new since the last seal
+ * afterwards (positions are taken at insert, not at commit); on PostgreSQL the seal also stops at the event store's
+ * settled horizon, below which no running transaction holds a position, however long it runs. Before sealing, the events new since the last seal
  * are checked against their hashes: a seal never covers content that no longer matches its hash. Every seal is
  * signed ({@link SealSigner}); the root comes from the kept interior nodes ({@link TreeNodes}) and the newest
  * events, so sealing does not rehash the whole history. On PostgreSQL, where several nodes share the store and
@@ -35,6 +37,7 @@ class LedgerSealer {
     private final SealSigner signer;
     private final TreeNodes nodes;
     private final String configuredLedgerId;
+    private final LongUnaryOperator settled;
 
     /** A sealer with a key of its own that lives in memory only (tests). */
     public LedgerSealer(DataSource dataSource, Clock clock, Duration settle) {
@@ -47,6 +50,17 @@ class LedgerSealer {
      */
     LedgerSealer(DataSource dataSource, Clock clock, Duration settle, SealSigner signer, TreeNodes nodes,
                  String ledgerId) {
+        this(dataSource, clock, settle, signer, nodes, ledgerId, LongUnaryOperator.identity());
+    }
+
+    /**
+     * @param settled the highest position up to a given one whose events can no longer change: on PostgreSQL,
+     *                where appends run concurrently, a transaction may still commit an event below a committed one
+     *                (the event store's settled horizon, see docs/cluster-appends.md)
+     */
+    LedgerSealer(DataSource dataSource, Clock clock, Duration settle, SealSigner signer, TreeNodes nodes,
+                 String ledgerId, LongUnaryOperator settled) {
+        this.settled = settled;
         this.dataSource = dataSource;
         this.clock = clock;
         this.settle = settle;
@@ -73,7 +87,7 @@ class LedgerSealer {
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 long position = rs.getLong(1);
-                return rs.wasNull() ? Optional.empty() : sealThrough(position);
+                return rs.wasNull() ? Optional.empty() : sealThrough(settled.applyAsLong(position));
             }
         }
     }

@@ -11,9 +11,10 @@ import java.time.Duration;
  * @param nodeId               this node's name in token claims ({@code token_entry.owner}); Axon's default
  *                             (process id and host name) when blank. Must differ between nodes.
  * @param claimTimeout         a segment whose owner has not extended its claim for this long is taken over
- * @param commitOrderedAppends on PostgreSQL, take global positions in commit order (see
- *                             {@link CommitOrderedEventStorageEngine}); only tests of the failure it prevents
- *                             turn it off
+ * @param commitOrderedAppends on PostgreSQL, streaming processors see events in an order no late commit can break:
+ *                             their reads stop below every position a running transaction holds (see
+ *                             {@link CommitOrderedEventStorageEngine}); appends still run concurrently. Only tests
+ *                             of the failure it prevents turn it off
  * @param gapTimeout           how long a hole in the global positions is waited for before it is given up
  * @param gapCleaningThreshold holes a processor's token may hold before timed-out ones are cleaned
  */

@@ -232,12 +232,21 @@ class PostgresScaleOutTest {
     void a_transaction_that_commits_after_the_gap_timeout_is_not_skipped() throws Exception {
         JdbcTemplate sql = database.admin();
         List<ConfigurableApplicationContext> live = live();
-        List<String> slowCodes = LateCommits.run(live.get(0), PostgresNodes.api(live.get(live.size() - 1)), sql);
+        LateCommits.Outcome outcome = LateCommits.run(live.get(0), PostgresNodes.api(live.get(live.size() - 1)),
+                sql);
 
-        for (String slowCode : slowCodes) {
+        for (String slowCode : outcome.slowCodes()) {
             assertThat(sql.queryForObject("SELECT applications FROM test_projection.applied_event "
                     + "WHERE aggregate_identifier = ?", Integer.class, slowCode)).as(slowCode).isEqualTo(1);
         }
+        // Appends did not queue behind the open transactions (there is no lock) ...
+        assertThat(outcome.acknowledgedWhileOpen()).as("registrations acknowledged while a slow one was open")
+                .isPositive();
+        // ... and the projection held back every event positioned after an open transaction's event.
+        assertThat(outcome.observationsWhileOpen()).isPositive();
+        assertThat(outcome.appliedWhileOpen()).as("events after the open transaction's position applied early")
+                .isZero();
+        System.out.printf("[late-commit] %s%n", outcome);
     }
 
     static long applied(JdbcTemplate sql, List<String> aggregates) {

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 final class SlowAppend {
 
     private final CountDownLatch appended = new CountDownLatch(1);
+    private volatile boolean committing;
     private final CompletableFuture<Void> committed;
 
     SlowAppend(ConfigurableApplicationContext node, String partyCode, Duration holdFor) {
@@ -34,6 +35,7 @@ final class SlowAppend {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            committing = true;
         }));
     }
 
@@ -41,6 +43,11 @@ final class SlowAppend {
         if (!appended.await(20, TimeUnit.SECONDS)) {
             throw new AssertionError("the slow registration never appended: " + committed);
         }
+    }
+
+    /** False until the transaction is about to commit: an observation made before a {@code false} is of it open. */
+    boolean isCommitting() {
+        return committing;
     }
 
     boolean isCommitted() {
