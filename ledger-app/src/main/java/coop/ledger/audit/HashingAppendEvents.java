@@ -1,5 +1,6 @@
 package coop.ledger.audit;
 
+import coop.ledger.eventstore.BatchAggregateCache;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -23,6 +24,9 @@ import java.util.Map;
  * bytes and texts it is about to write, links the hash to the record's previous event (read on the same
  * connection, so in the same transaction) and writes both with the row. A concurrent append to the same record
  * fails on the unique (record, sequence) key as before, so no two events can claim the same predecessor.
+ * <p>
+ * Inside an import batch the previous hash is taken from the batch when the batch itself appended that event
+ * ({@link BatchAggregateCache#chainHead}): the same hash, in the same transaction, without a read per event.
  */
 public final class HashingAppendEvents implements AppendEventsStatementBuilder {
 
@@ -49,6 +53,7 @@ public final class HashingAppendEvents implements AppendEventsStatementBuilder {
                     event.getSequenceNumber(), event.getType(), timestamp, payload.getType().getName(),
                     payload.getType().getRevision(), payloadBytes, metaDataBytes, previous);
             heads.put(event.getAggregateIdentifier(), hash);
+            BatchAggregateCache.chainHeadAppended(event.getAggregateIdentifier(), event.getSequenceNumber(), hash);
             insert.setString(1, event.getIdentifier());
             insert.setString(2, event.getAggregateIdentifier());
             insert.setLong(3, event.getSequenceNumber());
@@ -69,6 +74,11 @@ public final class HashingAppendEvents implements AppendEventsStatementBuilder {
             throws SQLException {
         if (event.getSequenceNumber() == 0) {
             return EventHash.GENESIS;
+        }
+        String appendedInBatch = BatchAggregateCache.chainHead(event.getAggregateIdentifier(),
+                event.getSequenceNumber() - 1);
+        if (appendedInBatch != null) {
+            return appendedInBatch;
         }
         try (PreparedStatement select = connection.prepareStatement("SELECT event_hash FROM "
                 + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND "

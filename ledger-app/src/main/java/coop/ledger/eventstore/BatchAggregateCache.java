@@ -18,6 +18,10 @@ import java.util.Map;
  * load from the store as before, and the importer drops the entries when a row is rolled back to its savepoint
  * ({@link #forgetBatch()}) and when the batch ends ({@link #closeBatch()}). A unit of work that rolls back removes
  * its record itself (Axon's caching repository does that).
+ * <p>
+ * The batch also keeps the hash of each record's newest event appended in it ({@link #chainHead}), so the hash chain
+ * links the next event of the record without reading its predecessor back from the store. It is uncommitted state
+ * too, with the same lifetime: a row rolled back to its savepoint forgets it with the records.
  */
 public final class BatchAggregateCache implements Cache {
 
@@ -45,6 +49,34 @@ public final class BatchAggregateCache implements Cache {
     /** Stops keeping records for the current thread (the batch committed or rolled back). */
     public static void closeBatch() {
         BATCH.remove();
+    }
+
+    /** The key of a record's chain head, apart from every aggregate key. */
+    private record ChainKey(String aggregateId) {
+    }
+
+    private record ChainHead(long sequenceNumber, String hash) {
+    }
+
+    /**
+     * The hash of event {@code sequenceNumber} of the record, if this thread's open batch appended it; {@code null}
+     * otherwise (no batch, the record not appended in it, or forgotten since), and the store is asked.
+     */
+    public static String chainHead(String aggregateId, long sequenceNumber) {
+        Map<Object, Object> batch = BATCH.get();
+        if (batch == null) {
+            return null;
+        }
+        ChainHead head = (ChainHead) batch.get(new ChainKey(aggregateId));
+        return head != null && head.sequenceNumber() == sequenceNumber ? head.hash() : null;
+    }
+
+    /** Remembers, for this thread's open batch only, the hash of the record's event just appended. */
+    public static void chainHeadAppended(String aggregateId, long sequenceNumber, String hash) {
+        Map<Object, Object> batch = BATCH.get();
+        if (batch != null) {
+            batch.put(new ChainKey(aggregateId), new ChainHead(sequenceNumber, hash));
+        }
     }
 
     private Object key(Object key) {

@@ -29,6 +29,8 @@ public final class RowWriter {
     private final Validator validator;
     private int recorded;
     private int replayed;
+    /** The row's fields as the key hashes them, written once per row (a row of several writes needs them each time). */
+    private byte[] fieldBytes;
 
     RowWriter(ImportRow row, String recordedBy, JsonMapper json, Validator validator) {
         this.row = row;
@@ -108,7 +110,10 @@ public final class RowWriter {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update((row.kind() + "\n" + step + "\n").getBytes(StandardCharsets.UTF_8));
-            sha.update(json.writeValueAsBytes(row.fields()));
+            if (fieldBytes == null) {
+                fieldBytes = json.writeValueAsBytes(row.fields());
+            }
+            sha.update(fieldBytes);
             return "import:" + HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

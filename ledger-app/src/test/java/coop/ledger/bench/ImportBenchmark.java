@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,21 +65,30 @@ class ImportBenchmark {
         ImportCommandLineBench.Result cli = ImportCommandLineBench.run(LedgerApplication.class, file,
                 dir.resolve("cli"));
         double cliRate = cli.recorded() / (cli.millis() / 1000.0);
+        double threadMsPerRow = cli.threadCpuNanos() / 1e6 / cli.rows();
+        double processMsPerRow = cli.processCpuNanos() / 1e6 / cli.rows();
         figures.put("cli", Map.of("rows", cli.rows(), "recorded", cli.recorded(), "rejected", cli.rejected(),
-                "seconds", cli.millis() / 1000.0, "rowsPerSecond", cliRate, "ratioToFloor", cliRate / floor));
+                "seconds", cli.millis() / 1000.0, "rowsPerSecond", cliRate, "ratioToFloor", cliRate / floor,
+                "importingThreadCpuMsPerRow", threadMsPerRow, "processCpuMsPerRow", processMsPerRow));
         row("h2 import " + rows + " CSV rows, jar import mode", cliRate, "rows/s", cliRate / floor);
+        // Load-independent figures: what the import costs in CPU. The importing thread's rate on a core of its own
+        // is 1,000 / its ms per row; the process's other threads (projections, compaction, JIT, GC) share the rest.
+        row("  jar import mode: importing thread CPU per row", threadMsPerRow, "ms", null);
+        row("  jar import mode: process CPU per row (all threads)", processMsPerRow, "ms", null);
 
         try (ConfigurableApplicationContext app = start(dir.resolve("http"))) {
             int port = Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port"));
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             long begin = System.nanoTime();
+            long cpuBegin = processCpuNanos();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                             + "/api/imports")).header("Authorization", TestUsers.basic("ndrc-office"))
                     .header("Content-Type", "text/csv").timeout(Duration.ofMinutes(30))
                     .POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             double seconds = (System.nanoTime() - begin) / 1e9;
+            double httpCpuMsPerRow = (processCpuNanos() - cpuBegin) / 1e6 / rows;
             JsonNode report = JSON.readTree(response.body());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("import answered " + response.statusCode() + ": " + response.body());
@@ -87,10 +97,16 @@ class ImportBenchmark {
             double rate = recorded / seconds;
             figures.put("http", Map.of("rows", report.get("rows").asLong(), "recorded", recorded,
                     "rejected", report.get("rejected").asLong(), "seconds", seconds, "rowsPerSecond", rate,
-                    "ratioToFloor", rate / floor));
+                    "ratioToFloor", rate / floor, "processCpuMsPerRow", httpCpuMsPerRow));
             row("h2 import " + rows + " CSV rows, POST /api/imports", rate, "rows/s", rate / floor);
+            row("  POST /api/imports: process CPU per row (all threads)", httpCpuMsPerRow, "ms", null);
         }
         write();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Plain rows of about the size of an import row's events, committed 1,000 at a time. */
