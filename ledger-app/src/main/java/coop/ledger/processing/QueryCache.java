@@ -2,6 +2,8 @@ package coop.ledger.processing;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -24,13 +26,24 @@ import java.util.function.Supplier;
  * cluster the other nodes' commits are not seen here, so the {@code postgres} profile sets
  * {@code ledger.query.cache-max-age} to 1 s: that bounds how far a dashboard on this node can lag the others.
  * {@code 0} turns the cache off. A rebuild bypasses it.
+ * <p>
+ * An answer served in a web request is also kept as the JSON bytes it was first written as, with their ETag
+ * ({@link CachedJsonConverter}): the same entry, so the bytes are forgotten exactly when the answer is.
  */
 @Component
 public class QueryCache implements ChangeListener {
 
     static final int CAPACITY = 512;
 
-    private record Entry(long generation, Object rebuildPhase, long computedAt, CompletableFuture<Object> value) {
+    /** The request attribute that tells {@link CachedJsonConverter} which answer of this cache it is writing. */
+    static final String ANSWER = QueryCache.class.getName() + ".answer";
+
+    private record Entry(long generation, Object rebuildPhase, long computedAt, CompletableFuture<Object> value,
+                         SerializedAnswer serialized) {
+
+        Entry(long generation, Object rebuildPhase, long computedAt) {
+            this(generation, rebuildPhase, computedAt, new CompletableFuture<>(), new SerializedAnswer());
+        }
     }
 
     private final long maxAgeNanos;
@@ -54,18 +67,17 @@ public class QueryCache implements ChangeListener {
      */
     @SuppressWarnings("unchecked")
     public <T> T get(Object question, Supplier<T> answer) {
-        if (maxAgeNanos <= 0) {
-            return answer.get();
-        }
-        if (rebuild.running()) {
-            // A replay announces no changes; its partial tables are read afresh each time.
-            return answer.get();
+        if (maxAgeNanos <= 0 || rebuild.running()) {
+            // Off, or a replay is running: it announces no changes, so its partial tables are read afresh each time.
+            T value = answer.get();
+            offerToRequest(value, new SerializedAnswer());
+            return value;
         }
         long now = System.nanoTime();
         // Taken before computing: a commit (or a rebuild) during the computation makes this answer stale at once.
         long current = generation.get();
         Object phase = rebuild.phase();
-        Entry mine = new Entry(current, phase, now, new CompletableFuture<>());
+        Entry mine = new Entry(current, phase, now);
         Entry found;
         synchronized (entries) {
             found = entries.get(question);
@@ -77,11 +89,14 @@ public class QueryCache implements ChangeListener {
             }
         }
         if (found != null) {
-            return (T) awaitAnswer(found.value());
+            T value = (T) awaitAnswer(found.value());
+            offerToRequest(value, found.serialized());
+            return value;
         }
         try {
             T value = answer.get();
             mine.value().complete(value);
+            offerToRequest(value, mine.serialized());
             return value;
         } catch (RuntimeException | Error e) {
             mine.value().completeExceptionally(e);
@@ -95,6 +110,21 @@ public class QueryCache implements ChangeListener {
     @Override
     public void committed(List<Change> changes) {
         generation.incrementAndGet();
+    }
+
+    /**
+     * Lets the response writer of the current web request (if any) reuse the bytes this answer was written as
+     * before. Per request, so that security, content negotiation and the handler itself still run every time.
+     */
+    private static void offerToRequest(Object value, SerializedAnswer serialized) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(ANSWER, new OfferedAnswer(value, serialized), RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
+    /** The answer a handler got from the cache in this request, and where its serialized form is kept. */
+    record OfferedAnswer(Object value, SerializedAnswer serialized) {
     }
 
     private static Object awaitAnswer(CompletableFuture<Object> value) {

@@ -452,10 +452,54 @@ class LedgerBenchmark {
                 row("h2 GET " + query.getKey() + ", " + clients + " clients: p50 / p99 ms",
                         p50, String.format("ms, p99 %.1f ms, %.0f req/s", p99, rate), null);
             }
+            revalidations(port, query.getKey(), query.getValue(), reads);
         }
         long peak = heap.stop();
         reads.put("peakHeapMb", peak >> 20);
+        reads.put("tomcatMaxThreads", context.getEnvironment().getProperty("server.tomcat.threads.max", "200"));
         row("h2 peak heap under read load", peak >> 20, "MB", null);
+    }
+
+    /**
+     * 64 clients that already hold the answer and revalidate it ({@code If-None-Match}), as a dashboard that polls
+     * instead of following {@code /api/changes} would: each gets {@code 304} and no body. Reported apart from the
+     * full answers above, which are the target's figure.
+     */
+    private void revalidations(int port, String name, String path, Map<String, Object> reads) throws Exception {
+        HttpResponse<Void> first = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", TestUsers.basic(TestUsers.VIEWER)).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        String eTag = first.headers().firstValue("ETag").orElse(null);
+        if (eTag == null) {
+            row("h2 GET " + name + " answered without an ETag: no revalidation measured", 0, "", null);
+            return;
+        }
+        HttpRequest revalidate = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", TestUsers.basic(TestUsers.VIEWER)).header("If-None-Match", eTag).GET().build();
+        int clients = 64;
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong notModified = new AtomicLong();
+        long measureFrom = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        double rate = throughput(clients, t -> {
+            long begin = System.nanoTime();
+            try {
+                if (http.send(revalidate, HttpResponse.BodyHandlers.discarding()).statusCode() == 304) {
+                    notModified.incrementAndGet();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            if (begin >= measureFrom) {
+                latencies.add(System.nanoTime() - begin);
+            }
+        });
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        double p50 = percentile(sorted, 0.50);
+        double p99 = percentile(sorted, 0.99);
+        reads.put(name + "NotModified" + clients, Map.of("p50Ms", p50, "p99Ms", p99, "requestsPerSecond", rate,
+                "requests", sorted.length, "notModified", notModified.get()));
+        row("h2 GET " + name + " with If-None-Match (304), " + clients + " clients: p50 / p99 ms",
+                p50, String.format("ms, p99 %.1f ms, %.0f req/s", p99, rate), null);
     }
 
     private static double percentile(long[] sortedNanos, double q) {

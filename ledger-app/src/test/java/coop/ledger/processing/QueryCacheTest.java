@@ -136,6 +136,41 @@ class QueryCacheTest {
         assertThat(cache.get("q", this::answer)).isEqualTo("answer 2");
     }
 
+    @Test
+    void an_answer_offered_to_a_web_request_keeps_its_bytes_until_the_answer_itself_is_forgotten() {
+        QueryCache cache = cache(Duration.ofMinutes(1));
+        AtomicInteger written = new AtomicInteger();
+        org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+                new org.springframework.web.context.request.ServletRequestAttributes(
+                        new org.springframework.mock.web.MockHttpServletRequest()));
+        try {
+            SerializedAnswer.Json first = offeredBytes(cache, written);
+            SerializedAnswer.Json again = offeredBytes(cache, written);
+            assertThat(again).isSameAs(first);
+            assertThat(written).hasValue(1);
+
+            cache.committed(List.of(new Change("party", "p-1", "PartyRegisteredEvent", 9)));
+            SerializedAnswer.Json afterTheChange = offeredBytes(cache, written);
+
+            assertThat(written).hasValue(2);
+            assertThat(new String(afterTheChange.bytes())).isEqualTo("\"answer 2\"");
+            assertThat(afterTheChange.eTag()).isNotEqualTo(first.eTag());
+        } finally {
+            org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+        }
+    }
+
+    private SerializedAnswer.Json offeredBytes(QueryCache cache, AtomicInteger written) {
+        String answer = cache.get("q", this::answer);
+        QueryCache.OfferedAnswer offered = (QueryCache.OfferedAnswer) org.springframework.web.context.request
+                .RequestContextHolder.currentRequestAttributes().getAttribute(QueryCache.ANSWER, 0);
+        assertThat(offered.value()).isSameAs(answer);
+        return offered.serialized().json(() -> {
+            written.incrementAndGet();
+            return SerializedAnswer.Json.of(("\"" + answer + "\"").getBytes(), org.springframework.http.MediaType.APPLICATION_JSON);
+        });
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);
