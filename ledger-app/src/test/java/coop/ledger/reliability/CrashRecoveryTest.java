@@ -50,11 +50,17 @@ class CrashRecoveryTest {
     private static final int CLIENTS = 4;
 
     /**
-     * The run's time limit grows with its cycles, so a long soak is not cut short: a cycle is a JVM start and a
-     * second or so of writes, about 20 s on a quiet 2-core machine and 45 s on a loaded one; the fixed part covers
-     * the last start, the read side catching up and the verifier. The default six cycles get 7 minutes.
+     * Time allowed per kill cycle: a JVM start and a second or so of writes, about 20 s on a quiet 2-core machine and
+     * 45 s on a loaded one. On a machine shared by many builds a start alone can take minutes: raise it there with
+     * {@code -Dcrash.cycle-seconds} (and {@code -Dledger.process.start-seconds}).
      */
-    static final Duration TIME_LIMIT = Duration.ofSeconds(60).plus(Duration.ofSeconds(60).multipliedBy(CYCLES));
+    private static final int CYCLE_SECONDS = Integer.getInteger("crash.cycle-seconds", 60);
+
+    /**
+     * The run's time limit grows with its cycles, so a long soak is not cut short; the fixed part covers the last
+     * start, the read side catching up and the verifier. The default six cycles get 7 minutes.
+     */
+    static final Duration TIME_LIMIT = Duration.ofSeconds(CYCLE_SECONDS).multipliedBy(CYCLES + 1);
 
     /** How long the projections may take, after the last start, to show every acknowledged write. */
     private static final Duration READ_SIDE_CATCH_UP = Duration.ofMinutes(2);
