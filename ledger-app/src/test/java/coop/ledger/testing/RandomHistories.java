@@ -453,8 +453,8 @@ public final class RandomHistories {
             }
             status = body.has("intention") ? "INTENTION" : "SIGNED";
             created = send(Step.SIGN_PROJECT, () -> api.post("/api/projects", body).send());
-            agreed = body.path("agreedInvestment").asString(null);
-            planned = body.path("plannedInvestment").asString(null);
+            this.agreed = body.path("agreedInvestment").asString(null);
+            this.planned = body.path("plannedInvestment").asString(null);
         }
 
         /** 0 to 14 more steps: mostly the next milestone, investment reports and corrections. */
