@@ -624,8 +624,8 @@ public final class RandomHistories {
          */
         final Random sizes;
         /**
-         * About one programme in twelve reports lists of unknown size: such an item leaves its programme, and every
-         * group it is counted in, without a completion rate, so most programmes and groups keep theirs.
+         * About one programme in five reports lists of unknown size: such an item leaves its programme, and every
+         * group it is counted in, without a completion rate, so most programmes keep theirs.
          */
         final boolean reportsListsOfUnknownSize;
         boolean created;
@@ -634,7 +634,7 @@ public final class RandomHistories {
             this.id = prefix + "-programme-" + index;
             this.random = randomFor(3, index);
             this.sizes = randomFor(6, index);
-            this.reportsListsOfUnknownSize = sizes.nextInt(12) == 0;
+            this.reportsListsOfUnknownSize = sizes.nextInt(5) == 0;
             this.path = "/api/programmes/" + id;
         }
 
@@ -690,8 +690,8 @@ public final class RandomHistories {
                     "targetOn", random.nextBoolean() ? listedOn.plusDays(random.nextInt(365)) : null,
                     "addedLater", random.nextInt(4) == 0 ? true : null,
                     "itemCount", random.nextInt(5) == 0 ? 2 + random.nextInt(40) : null, "listedOn", listedOn);
-            // half the listings of such a programme; one added later (清单外) is refused: it is outside the list
-            boolean unknownSize = reportsListsOfUnknownSize && sizes.nextBoolean();
+            // two listings in three of such a programme; one added later (清单外) is refused: it is outside the list
+            boolean unknownSize = reportsListsOfUnknownSize && sizes.nextInt(3) != 0;
             if (unknownSize) {
                 body.put("listSizeUnknown", true);
             }
