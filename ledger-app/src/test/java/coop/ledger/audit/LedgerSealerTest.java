@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,25 +86,7 @@ class LedgerSealerTest {
                 previous = rs.getString(1);
             }
             byte[] payload = ("{\"code\":\"" + aggregate + "\"}").getBytes(StandardCharsets.UTF_8);
-            byte[] meta = "{\"recordedBy\":\"fgw\"}".getBytes(StandardCharsets.UTF_8);
-            String id = aggregate + "-" + sequence;
-            String type = "coop.ledger.party.api.PartyRegisteredEvent";
-            String hash = EventHash.of(id, aggregate, sequence, "Party", timestamp, type, null, payload, meta, previous);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO domain_event_entry "
-                    + "(aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload, "
-                    + "payload_revision, payload_type, time_stamp, event_hash, previous_hash) "
-                    + "VALUES (?, ?, 'Party', ?, ?, ?, NULL, ?, ?, ?, ?)")) {
-                insert.setString(1, aggregate);
-                insert.setLong(2, sequence);
-                insert.setString(3, id);
-                insert.setBytes(4, meta);
-                insert.setBytes(5, payload);
-                insert.setString(6, type);
-                insert.setString(7, timestamp);
-                insert.setString(8, hash);
-                insert.setString(9, previous);
-                insert.executeUpdate();
-            }
+            SealedLedger.insertEvent(connection, aggregate, sequence, timestamp, payload, previous);
         }
     }
 }

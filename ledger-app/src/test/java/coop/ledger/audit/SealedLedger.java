@@ -62,16 +62,29 @@ final class SealedLedger {
         String previous = heads.getOrDefault(record, EventHash.GENESIS);
         String timestamp = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(written++).toString();
         byte[] payload = ("{\"record\":\"" + record + "\",\"note\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8);
+        String hash;
+        try (Connection connection = dataSource.getConnection()) {
+            hash = insertEvent(connection, record, sequence, timestamp, payload, previous);
+        }
+        heads.put(record, hash);
+        return newestPosition();
+    }
+
+    /**
+     * Writes one party event of {@code record} at {@code sequence} straight into the event table, hashed and chained
+     * to {@code previous} as the append would write it, and returns its hash: a ledger's history without the
+     * application, or an insider's forged event.
+     */
+    static String insertEvent(Connection connection, String record, long sequence, String timestamp, byte[] payload,
+                              String previous) throws SQLException {
         byte[] meta = "{\"recordedBy\":\"fgw\"}".getBytes(StandardCharsets.UTF_8);
         String id = record + "-" + sequence;
         String type = "coop.ledger.party.api.PartyRegisteredEvent";
         String hash = EventHash.of(id, record, sequence, "Party", timestamp, type, null, payload, meta, previous);
-        heads.put(record, hash);
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO domain_event_entry "
-                     + "(aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload, "
-                     + "payload_revision, payload_type, time_stamp, event_hash, previous_hash) "
-                     + "VALUES (?, ?, 'Party', ?, ?, ?, NULL, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO domain_event_entry "
+                + "(aggregate_identifier, sequence_number, type, event_identifier, meta_data, payload, "
+                + "payload_revision, payload_type, time_stamp, event_hash, previous_hash) "
+                + "VALUES (?, ?, 'Party', ?, ?, ?, NULL, ?, ?, ?, ?)")) {
             insert.setString(1, record);
             insert.setLong(2, sequence);
             insert.setString(3, id);
@@ -83,7 +96,7 @@ final class SealedLedger {
             insert.setString(9, previous);
             insert.executeUpdate();
         }
-        return newestPosition();
+        return hash;
     }
 
     long newestPosition() throws SQLException {

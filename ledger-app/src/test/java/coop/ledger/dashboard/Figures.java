@@ -21,7 +21,9 @@ import java.util.Set;
  * <ul>
  *   <li>programme items (事项): {@code planned} = on the original list and not withdrawn; {@code addedLater} = added
  *   outside the original list and not withdrawn; {@code total} = planned + addedLater; {@code completed} ⊆ total;
- *   {@code open} = total − completed; {@code withdrawn} apart; completion rate = completed / total;</li>
+ *   {@code open} = total − completed; {@code withdrawn} apart; completion rate = completed / total, and none at all
+ *   when any item counted ({@code ofListsOfUnknownSize}: not withdrawn) stands for a list of unknown size, whose
+ *   items recorded are only a lower bound;</li>
  *   <li>cooperation-list items (合作清单): by state listed, started, completed, dropped; {@code total} all of them;
  *   completion rate = completed / (total − dropped);</li>
  *   <li>every count adds up {@code itemCount} or {@code projectCount}, a batch counting as what it stands for.</li>
@@ -86,9 +88,17 @@ record Figures(Map<String, BigDecimal> values) {
         return values.keySet();
     }
 
-    /** Completed programme items over all that are due (planned + addedLater, withdrawn left out). */
+    /**
+     * Completed programme items over all that are due (planned + addedLater, withdrawn left out); null when some of
+     * them stand for a list of unknown size.
+     */
     BigDecimal serviceCompletionRate() {
-        return rate(sum("completed"), sum("total"));
+        return listSizeUnknown() ? null : rate(sum("completed"), sum("total"));
+    }
+
+    /** Whether some programme items counted stand for a list of unknown size. */
+    boolean listSizeUnknown() {
+        return sum("ofListsOfUnknownSize").signum() > 0;
     }
 
     /** Completed cooperation-list items over all that were not dropped. */
@@ -98,8 +108,11 @@ record Figures(Map<String, BigDecimal> values) {
 
     // ------------------------------------------------------------------ the one meaning, per item
 
-    /** What one programme item (or batch of {@code count} items) adds to each figure. */
-    static Figures serviceItem(boolean addedLater, String status, long count) {
+    /**
+     * What one programme item (or batch of {@code count} items) adds to each figure; {@code listSizeUnknown}: it
+     * stands for a list whose size the source does not give.
+     */
+    static Figures serviceItem(boolean addedLater, String status, long count, boolean listSizeUnknown) {
         boolean withdrawn = status.equals("WITHDRAWN");
         boolean completed = status.equals("COMPLETED");
         long planned = !addedLater && !withdrawn ? count : 0;
@@ -107,7 +120,8 @@ record Figures(Map<String, BigDecimal> values) {
         return of("planned", planned, "addedLater", later, "total", planned + later,
                 "completed", completed ? count : 0, "completedOriginal", completed && !addedLater ? count : 0,
                 "completedAddedLater", completed && addedLater ? count : 0, "withdrawn", withdrawn ? count : 0,
-                "open", status.equals("OPEN") ? count : 0);
+                "open", status.equals("OPEN") ? count : 0,
+                "ofListsOfUnknownSize", listSizeUnknown && !withdrawn ? count : 0);
     }
 
     static final String[] SERVICE = {"planned", "addedLater", "total", "completed", "completedOriginal",

@@ -10,8 +10,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,17 +49,17 @@ class BatchedImportTest {
 
     @Test
     void batches_record_the_same_events_and_report_as_one_row_per_transaction() throws Exception {
-        Console rowByRow = importInto("single", file, 1);
-        Console batched = importInto("batched", file, 40);
+        ImportConsole rowByRow = importInto("single", file, 1);
+        ImportConsole batched = importInto("batched", file, 40);
 
-        assertThat(rowByRow.exitCode).isEqualTo(2);
-        JsonNode report = withoutDuration(batched.out);
-        assertThat(report).isEqualTo(withoutDuration(rowByRow.out));
+        assertThat(rowByRow.exitCode()).isEqualTo(2);
+        JsonNode report = withoutDuration(batched.out());
+        assertThat(report).isEqualTo(withoutDuration(rowByRow.out()));
         // 6 groups of 50 rows; groups 1 and 4 hold 4 refused rows each
         assertThat(report.get("rows").asLong()).isEqualTo(300);
         assertThat(report.get("rejected").asLong()).isEqualTo(8);
         assertThat(report.get("recorded").asLong()).isEqualTo(292);
-        assertThat(batched.err).doesNotContain("could not be committed");
+        assertThat(batched.err()).doesNotContain("could not be committed");
 
         List<String> single = events("single");
         List<String> batch = events("batched");
@@ -71,8 +69,8 @@ class BatchedImportTest {
         assertThat(verified("single")).isTrue();
         assertThat(verified("batched")).isTrue();
 
-        Console again = importInto("batched", file, 40);
-        assertThat(again.err).contains("imported 300 rows: 0 recorded, 292 already recorded, 8 rejected");
+        ImportConsole again = importInto("batched", file, 40);
+        assertThat(again.err()).contains("imported 300 rows: 0 recorded, 292 already recorded, 8 rejected");
         assertThat(events("batched")).isEqualTo(single);
     }
 
@@ -84,10 +82,10 @@ class BatchedImportTest {
         Files.write(firstPart, lines.subList(0, 1 + 3 * 40), StandardCharsets.UTF_8);
 
         importInto("resumed", firstPart, 40);
-        Console rest = importInto("resumed", file, 40);
+        ImportConsole rest = importInto("resumed", file, 40);
         importInto("reference", file, 40);
 
-        assertThat(rest.err).contains("imported 300 rows: 176 recorded, 116 already recorded, 8 rejected");
+        assertThat(rest.err()).contains("imported 300 rows: 176 recorded, 116 already recorded, 8 rejected");
         assertThat(events("resumed")).isEqualTo(events("reference"));
         assertThat(verified("resumed")).isTrue();
     }
@@ -128,25 +126,9 @@ class BatchedImportTest {
         return DriverManager.getConnection("jdbc:h2:file:" + dir.resolve(ledger).resolve("ledger"), "sa", "");
     }
 
-    private record Console(int exitCode, String out, String err) {
-    }
-
-    private static Console importInto(String ledger, Path file, int batchSize) throws Exception {
-        String[] args = {"import", file.toString(), "--recorded-by=batch-test",
+    private static ImportConsole importInto(String ledger, Path file, int batchSize) throws Exception {
+        return ImportConsole.run("import", file.toString(), "--recorded-by=batch-test",
                 "--ledger.data-dir=" + dir.resolve(ledger), "--ledger.import.batch-size=" + batchSize,
-                "--logging.level.root=WARN", "--ledger.audit.seal-interval=0"};
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-        try {
-            int code = ImportCommandLine.run(LedgerApplication.class, args);
-            return new Console(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+                "--logging.level.root=WARN", "--ledger.audit.seal-interval=0");
     }
 }

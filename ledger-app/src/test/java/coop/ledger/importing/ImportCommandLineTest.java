@@ -5,8 +5,6 @@ import coop.ledger.testing.ImportFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,15 +34,15 @@ class ImportCommandLineTest {
         String[] args = {"import", file.toString(), "--recorded-by=fgw", "--ledger.data-dir=" + dir.resolve("data"),
                 "--logging.level.root=WARN"};
 
-        Console first = run(args);
-        Console second = run(args);
+        ImportConsole first = ImportConsole.run(args);
+        ImportConsole second = ImportConsole.run(args);
 
-        assertThat(first.exitCode).isEqualTo(2);
-        assertThat(first.err).contains("imported 3 rows: 2 recorded, 0 already recorded, 1 rejected")
+        assertThat(first.exitCode()).isEqualTo(2);
+        assertThat(first.err()).contains("imported 3 rows: 2 recorded, 0 already recorded, 1 rejected")
                 .contains("line 4 (row 3, party broken)", "unknown value \"NOT-A-KIND\"")
                 .doesNotContain("coop.ledger");
-        assertThat(first.out).contains("\"recorded\" : 2");
-        assertThat(second.err).contains("imported 3 rows: 0 recorded, 2 already recorded, 1 rejected");
+        assertThat(first.out()).contains("\"recorded\" : 2");
+        assertThat(second.err()).contains("imported 3 rows: 0 recorded, 2 already recorded, 1 rejected");
     }
 
     @Test
@@ -68,28 +66,9 @@ class ImportCommandLineTest {
 
     @Test
     void explains_its_usage_when_the_file_is_missing() throws Exception {
-        Console console = run(new String[]{"import", dir.resolve("missing.json").toString()});
+        ImportConsole console = ImportConsole.run("import", dir.resolve("missing.json").toString());
 
-        assertThat(console.exitCode).isEqualTo(64);
-        assertThat(console.err).contains("usage: java -jar ledger-app.jar import");
-    }
-
-    private record Console(int exitCode, String out, String err) {
-    }
-
-    private static Console run(String[] args) throws Exception {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-        try {
-            int code = ImportCommandLine.run(LedgerApplication.class, args);
-            return new Console(code, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        assertThat(console.exitCode()).isEqualTo(64);
+        assertThat(console.err()).contains("usage: java -jar ledger-app.jar import");
     }
 }

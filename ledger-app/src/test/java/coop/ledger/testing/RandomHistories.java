@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import static coop.ledger.testing.TestData.object;
 
@@ -28,7 +29,9 @@ import static coop.ledger.testing.TestData.object;
  * Random but reproducible histories of every kind of record, written through the HTTP API as an administrator
  * writes them: parties, agreements (合作协议) with their cooperation lists and payments, signed projects (签约项目)
  * and public-service programmes (公共服务事项), each with a history of 1 to 15 steps drawn from every write the
- * ledger offers, corrections, withdrawals, reopenings, terminations, supersessions and cancellations included.
+ * ledger offers, corrections, withdrawals, reopenings, terminations, supersessions and cancellations included:
+ * amounts moved between a project's kinds of investment (agreed and planned), and programme items standing for a
+ * list of unknown size ({@code listSizeUnknown}) too.
  * <p>
  * Steps mostly follow what the record allows, as far as the accepted writes tell (an open item is completed, an
  * intention is firmed up); now and then, as a clerk's mistake, they do not. A step the ledger refuses (a closed
@@ -46,19 +49,21 @@ public final class RandomHistories {
         COMPLETE_COOPERATION_ITEM, DROP_COOPERATION_ITEM, AMEND_AGREEMENT, RECORD_PAYMENT, CORRECT_PAYMENT,
         CORRECT_AGREEMENT_SIGNING, EXPIRE_AGREEMENT, TERMINATE_AGREEMENT, SUPERSEDE_AGREEMENT,
         SIGN_PROJECT, FIRM_UP_PROJECT, START_PROJECT, COMPLETE_PROJECT, CANCEL_PROJECT, REPORT_INVESTMENT,
-        CORRECT_PROJECT, CORRECT_INVESTMENT_REPORT,
-        DECLARE_PROGRAMME, LIST_SERVICE_ITEM, COMPLETE_SERVICE_ITEM, WITHDRAW_SERVICE_ITEM, REOPEN_SERVICE_ITEM,
+        CORRECT_PROJECT, CORRECT_INVESTMENT_REPORT, MOVE_PROJECT_INVESTMENT,
+        DECLARE_PROGRAMME, LIST_SERVICE_ITEM, LIST_SERVICE_ITEM_OF_UNKNOWN_LIST_SIZE, COMPLETE_SERVICE_ITEM, WITHDRAW_SERVICE_ITEM, REOPEN_SERVICE_ITEM,
         CORRECT_SERVICE_ITEM
     }
 
     /**
      * What was written: the records created (every creation is meant to be valid), how many writes of each kind the
      * ledger accepted and refused (refusals by rule), and any answer that was neither (a 5xx, or a 2xx/4xx not
-     * expected of a write), which is a fault of the ledger.
+     * expected of a write), which is a fault of the ledger. {@code itemsOfUnknownListSize}: per programme, the items
+     * the ledger accepted as standing for a list of unknown size.
      */
     public record Recorded(long seed, String prefix, List<String> parties, List<String> agreements,
                            List<String> projects, List<String> programmes, Map<Step, Integer> accepted,
-                           Map<String, Integer> refused, List<String> unexpected) {
+                           Map<String, Integer> refused, List<String> unexpected,
+                           Map<String, Set<String>> itemsOfUnknownListSize) {
 
         public int records() {
             return parties.size() + agreements.size() + projects.size() + programmes.size();
@@ -157,7 +162,9 @@ public final class RandomHistories {
                 agreements.stream().filter(a -> a.created).map(a -> a.id).toList(),
                 projects.stream().filter(p -> p.created).map(p -> p.id).toList(),
                 programmes.stream().filter(p -> p.created).map(p -> p.id).toList(),
-                new EnumMap<>(accepted), new TreeMap<>(refused), List.copyOf(unexpected));
+                new EnumMap<>(accepted), new TreeMap<>(refused), List.copyOf(unexpected),
+                programmes.stream().filter(p -> p.created && !p.itemsOfUnknownListSize.isEmpty())
+                        .collect(Collectors.toMap(p -> p.id, p -> Set.copyOf(p.itemsOfUnknownListSize))));
     }
 
     // ------------------------------------------------------------------ parties
@@ -408,14 +415,23 @@ public final class RandomHistories {
         final List<String> reports = new ArrayList<>();
         /** The status as the accepted writes left it. */
         String status;
+        /** The agreed and the planned investment as the accepted writes left them (yuan as text), or null. */
+        String agreed;
+        String planned;
         boolean created;
 
         final int index;
+        /**
+         * Draws of the moves between kinds of investment: a stream of its own, so the steps drawn before those moves
+         * existed stay the same.
+         */
+        final Random kinds;
 
         ProjectHistory(int index) {
             this.index = index;
             this.id = prefix + "-project-" + index;
             this.random = randomFor(2, index);
+            this.kinds = randomFor(5, index);
             this.path = "/api/projects/" + id;
         }
 
@@ -437,12 +453,17 @@ public final class RandomHistories {
             }
             status = body.has("intention") ? "INTENTION" : "SIGNED";
             created = send(Step.SIGN_PROJECT, () -> api.post("/api/projects", body).send());
+            this.agreed = body.path("agreedInvestment").asString(null);
+            this.planned = body.path("plannedInvestment").asString(null);
         }
 
         /** 0 to 14 more steps: mostly the next milestone, investment reports and corrections. */
         void continueHistory() {
             int steps = random.nextInt(15);
             for (int s = 0; created && s < steps; s++) {
+                if (kinds.nextInt(10) == 0) {
+                    moveInvestment();
+                }
                 int draw = random.nextInt(100);
                 boolean finished = status.equals("IN_OPERATION") || status.equals("CANCELLED");
                 if (draw < 30 && finished && random.nextInt(6) != 0) {
@@ -481,9 +502,11 @@ public final class RandomHistories {
             }
             switch (next) {
                 case "FIRM_UP" -> {
-                    if (step(Step.FIRM_UP_PROJECT, "/firm-up", object("firmedUpOn", nextDate(),
-                            "agreedInvestment", random.nextBoolean() ? amount(random) : null))) {
+                    ObjectNode body = object("firmedUpOn", nextDate(),
+                            "agreedInvestment", random.nextBoolean() ? amount(random) : null);
+                    if (step(Step.FIRM_UP_PROJECT, "/firm-up", body)) {
                         status = "SIGNED";
+                        agreed = body.path("agreedInvestment").asString(agreed);
                     }
                 }
                 case "START" -> {
@@ -518,8 +541,43 @@ public final class RandomHistories {
                 case 5 -> body.put("domain", pick(random, List.of(CooperationDomain.values())).name());
                 default -> body.put("projectCount", 1 + random.nextInt(30));
             }
-            if (step(Step.CORRECT_PROJECT, "/corrections", body) && body.has("signedOn")) {
-                signedOn = LocalDate.parse(body.path("signedOn").asString());
+            if (step(Step.CORRECT_PROJECT, "/corrections", body)) {
+                if (body.has("signedOn")) {
+                    signedOn = LocalDate.parse(body.path("signedOn").asString());
+                }
+                agreed = body.path("agreedInvestment").asString(agreed);
+            }
+        }
+
+        /**
+         * A correction of the kind of investment: the amount recorded as agreed investment (协议投资) was the total
+         * planned investment (总投资), or the other way round, so it moves to the other kind; one time in five the
+         * project has no amount of a kind at all, which is removed alone. A project without the kind it moves from
+         * gets a new amount of the other kind.
+         */
+        private void moveInvestment() {
+            ObjectNode body = object("reason", "投资类别录错");
+            boolean fromAgreed = agreed != null && (planned == null || kinds.nextBoolean())
+                    || agreed == null && planned == null && kinds.nextBoolean();
+            boolean removeOnly = kinds.nextInt(5) == 0;
+            String amount = fromAgreed ? agreed : planned;
+            if (amount == null) {
+                amount = amount(kinds);
+            }
+            if (fromAgreed) {
+                body.put("removeAgreedInvestment", true);
+                if (!removeOnly) {
+                    body.put("plannedInvestment", amount);
+                }
+            } else {
+                body.put("removePlannedInvestment", true);
+                if (!removeOnly) {
+                    body.put("agreedInvestment", amount);
+                }
+            }
+            if (step(Step.MOVE_PROJECT_INVESTMENT, "/corrections", body)) {
+                agreed = body.has("removeAgreedInvestment") ? null : body.path("agreedInvestment").asString(agreed);
+                planned = body.has("removePlannedInvestment") ? null : body.path("plannedInvestment").asString(planned);
             }
         }
 
@@ -558,11 +616,25 @@ public final class RandomHistories {
         final List<String> declaredCategories = new ArrayList<>();
         /** The status of each item as the accepted writes left it: OPEN, COMPLETED or WITHDRAWN. */
         final Map<String, String> items = new LinkedHashMap<>();
+        /** Items accepted as standing for a list whose size the source does not give. */
+        final Set<String> itemsOfUnknownListSize = new LinkedHashSet<>();
+        /**
+         * Draws of the lists of unknown size: a stream of its own, so the histories drawn before those lists existed
+         * stay the same.
+         */
+        final Random sizes;
+        /**
+         * About one programme in five reports lists of unknown size: such an item leaves its programme, and every
+         * group it is counted in, without a completion rate, so most programmes keep theirs.
+         */
+        final boolean reportsListsOfUnknownSize;
         boolean created;
 
         ProgrammeHistory(int index) {
             this.id = prefix + "-programme-" + index;
             this.random = randomFor(3, index);
+            this.sizes = randomFor(6, index);
+            this.reportsListsOfUnknownSize = sizes.nextInt(5) == 0;
             this.path = "/api/programmes/" + id;
         }
 
@@ -618,8 +690,17 @@ public final class RandomHistories {
                     "targetOn", random.nextBoolean() ? listedOn.plusDays(random.nextInt(365)) : null,
                     "addedLater", random.nextInt(4) == 0 ? true : null,
                     "itemCount", random.nextInt(5) == 0 ? 2 + random.nextInt(40) : null, "listedOn", listedOn);
-            if (send(Step.LIST_SERVICE_ITEM, () -> api.post(path + "/items", body).send())) {
+            // two listings in three of such a programme; one added later (清单外) is refused: it is outside the list
+            boolean unknownSize = reportsListsOfUnknownSize && sizes.nextInt(3) != 0;
+            if (unknownSize) {
+                body.put("listSizeUnknown", true);
+            }
+            if (send(unknownSize ? Step.LIST_SERVICE_ITEM_OF_UNKNOWN_LIST_SIZE : Step.LIST_SERVICE_ITEM,
+                    () -> api.post(path + "/items", body).send())) {
                 items.put(itemId, "OPEN");
+                if (unknownSize) {
+                    itemsOfUnknownListSize.add(itemId);
+                }
             }
         }
 

@@ -18,15 +18,12 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -34,16 +31,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The ledger's own login page, the multi-value filters and the download button in a real headless Chromium (the
- * system's ChromeDriver, as in {@link DashboardBrowserTest}, with the same application): a wrong password, a login,
- * two statuses ticked and the table downloaded as CSV, a logout. Runs only with {@code -Pbrowser}; saves the
+ * The ledger's own login page, the multi-value filters and the download button in a real headless Chromium
+ * ({@link HeadlessChromium}, as in {@link DashboardBrowserTest}, with the same application): a wrong password, a
+ * login, two statuses ticked and the table downloaded as CSV, a logout. Runs only with {@code -Pbrowser}; saves the
  * screenshots of the docs ({@code docs/login.png}, {@code docs/dashboard-downloads.png}) when asked with
  * {@code -Dledger.readme-screenshot=true}, else under target/.
  */
@@ -58,12 +53,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FrontDoorBrowserTest {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
+    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
-    private static Path profile;
     private static Path downloads;
 
     static {
@@ -78,36 +71,15 @@ class FrontDoorBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        profile = Files.createTempDirectory("ledger-chromium-");
-        downloads = Files.createTempDirectory("ledger-downloads-");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-quic", "--lang=zh-CN", "--window-size=1440,1200", "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        browser = new ChromeDriver(service, options);
-        // headless Chromium saves downloads only where it is told to
-        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
-                "downloadPath", downloads.toString()));
+        chromium = HeadlessChromium.startWithDownloads(1440, 1200);
+        browser = chromium.driver();
+        downloads = chromium.downloads();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        for (Path directory : new Path[]{profile, downloads}) {
-            if (directory != null) {
-                try (var files = Files.walk(directory)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
