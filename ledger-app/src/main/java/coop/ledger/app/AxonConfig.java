@@ -14,6 +14,13 @@ import coop.ledger.programme.command.Programme;
 import coop.ledger.project.command.Project;
 import coop.ledger.shared.write.IdempotencyInterceptor;
 import coop.ledger.shared.write.CommandSender;
+import coop.ledger.shared.write.GroupCommitCommandBus;
+import coop.ledger.shared.write.GroupCommitter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Metrics;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -280,6 +287,32 @@ class AxonConfig {
     @Bean
     IdempotencyInterceptor idempotencyInterceptor(DataSource dataSource, Clock clock) {
         return new IdempotencyInterceptor(dataSource, clock);
+    }
+
+    /**
+     * Group commit ({@code ledger.write.group-commit.*}, see docs/group-commit.md): concurrent writes of different
+     * records share one database commit. Its thread starts with the first grouped write, so with group commit off it
+     * never runs.
+     */
+    @Bean
+    GroupCommitter groupCommitter(CommandBus commandBus, PlatformTransactionManager platformTransactionManager,
+                                  @Value("${ledger.write.group-commit.max-size:64}") int maxGroupSize) {
+        // the application's registry joins Micrometer's global one (as the importer's counters do)
+        DistributionSummary sizes = DistributionSummary.builder("ledger.write.group-commit.size")
+                .description("Commands committed together, per commit of a group").register(Metrics.globalRegistry);
+        return new GroupCommitter(commandBus, platformTransactionManager, maxGroupSize, sizes::record);
+    }
+
+    /**
+     * Axon's own gateway, over its command bus or, with group commit on, over the path that hands a record's write
+     * to the {@link GroupCommitter} (Axon's auto-configuration then leaves its gateway out).
+     */
+    @Bean
+    CommandGateway ledgerCommandGateway(CommandBus commandBus, GroupCommitter groupCommitter,
+                                        @Value("${ledger.write.group-commit.enabled:false}") boolean groupCommit) {
+        return DefaultCommandGateway.builder()
+                .commandBus(groupCommit ? new GroupCommitCommandBus(commandBus, groupCommitter) : commandBus)
+                .build();
     }
 
     /**

@@ -50,18 +50,19 @@ class ImportCommandLineTest {
         Path file = dir.resolve("groups.csv");
         Files.write(file, ImportFiles.csv("prog", 50, false), StandardCharsets.UTF_8);
 
-        Console console = run(new String[]{"import", file.toString(), "--ledger.data-dir=" + dir.resolve("progress"),
-                "--logging.level.root=WARN", "--ledger.import.progress-interval=0s"});
+        ImportConsole console = ImportConsole.run("import", file.toString(),
+                "--ledger.data-dir=" + dir.resolve("progress"), "--logging.level.root=WARN",
+                "--ledger.import.progress-interval=0s");
 
-        assertThat(console.exitCode).isZero();
-        List<String> progress = console.err.lines().filter(line -> line.startsWith("importing: ")).toList();
+        assertThat(console.exitCode()).isZero();
+        List<String> progress = console.err().lines().filter(line -> line.startsWith("importing: ")).toList();
         assertThat(progress).hasSize(50);
         assertThat(progress.get(0)).startsWith("importing: 1 of 50 rows (2%), 0 rejected, ");
         assertThat(progress.get(49)).startsWith("importing: 50 of 50 rows (100%), 0 rejected, ")
                 .matches(".*, [\\d,]+ rows/s, (about 0 s left|time left unknown)");
         assertThat(progress.get(24)).matches("importing: 25 of 50 rows \\(50%\\), 0 rejected, [\\d,]+ rows/s, "
                 + "(about .+ left|time left unknown)");
-        assertThat(console.err.indexOf("importing: 50 of 50")).isLessThan(console.err.indexOf("imported 50 rows"));
+        assertThat(console.err().indexOf("importing: 50 of 50")).isLessThan(console.err().indexOf("imported 50 rows"));
     }
 
     @Test
