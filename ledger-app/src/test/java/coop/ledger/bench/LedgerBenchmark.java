@@ -85,6 +85,8 @@ class LedgerBenchmark {
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String[]> table = new ArrayList<>();
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    /** CPU used while the last throughput phase measured (after its warm-up). */
+    private CpuUse lastCpu;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -187,7 +189,8 @@ class LedgerBenchmark {
                 commands.send(code, new RegisterPartyCommand(code, "基准参与方", null, PartyKind.GOVERNMENT, null,
                         null), new WriteContext("bench", null, null));
             });
-            writes.put("commandBus" + threads, Map.of("commandsPerSecond", rate, "ratioToFloor", rate / floor8));
+            writes.put("commandBus" + threads, Map.of("commandsPerSecond", rate, "ratioToFloor", rate / floor8,
+                    "cpuMsPerCommand", lastCpu.perOperationMs()));
             row(db + " command bus, " + threads + " thread(s)", rate, "cmd/s", rate / floor8);
         }
         int port = port(context);
@@ -195,19 +198,54 @@ class LedgerBenchmark {
             AtomicLong n = new AtomicLong();
             String prefix = "b" + RUN + db.charAt(0) + "h" + clients + "-";
             AtomicLong failures = new AtomicLong();
-            double rate = throughput(clients, t -> {
-                String code = prefix + t + "-" + n.incrementAndGet();
-                int status = post(port, "/api/parties", "{\"code\":\"" + code
+            String admin = TestUsers.basic("ndrc-office");
+            // one kept-alive connection per client: see KeepAliveHttp for why not java.net.http here
+            double rate = throughputWith(clients, () -> new KeepAliveHttp(port), (KeepAliveHttp client) -> {
+                String code = prefix + n.incrementAndGet();
+                int status = client.post("/api/parties", admin, "{\"code\":\"" + code
                         + "\",\"nameZh\":\"基准参与方\",\"kind\":\"GOVERNMENT\"}");
                 if (status != 201) {
                     failures.incrementAndGet();
                 }
             });
             writes.put("http" + clients, Map.of("requestsPerSecond", rate, "ratioToFloor", rate / floor8,
-                    "failures", failures.get()));
+                    "failures", failures.get(), "cpuMsPerRequest", lastCpu.perOperationMs(),
+                    "clientCpuMsPerRequest", lastCpu.benchThreadsPerOperationMs()));
             row(db + " HTTP POST /api/parties, " + clients + " clients", rate, "req/s", rate / floor8);
         }
+        httpAgainstCommandBus(db, writes, port);
         return floor8;
+    }
+
+    /**
+     * Issue 19's HTTP write target: HTTP at 8 clients against the command bus at 8 threads of the same run; and, for
+     * comparison, the same 8 clients through {@code java.net.http}, the client this phase used before.
+     */
+    @SuppressWarnings("unchecked")
+    private void httpAgainstCommandBus(String db, Map<String, Object> writes, int port) throws Exception {
+        AtomicLong n = new AtomicLong();
+        String prefix = "b" + RUN + db.charAt(0) + "j8-";
+        double jdk = throughput(8, t -> post(port, "/api/parties", "{\"code\":\"" + prefix + n.incrementAndGet()
+                + "\",\"nameZh\":\"基准参与方\",\"kind\":\"GOVERNMENT\"}"));
+        CpuUse jdkCpu = lastCpu;
+        Map<String, Object> bus = (Map<String, Object>) writes.get("commandBus8");
+        Map<String, Object> http = (Map<String, Object>) writes.get("http8");
+        double bus8 = (double) bus.get("commandsPerSecond");
+        double http8 = (double) http.get("requestsPerSecond");
+        double busCpu = (double) bus.get("cpuMsPerCommand");
+        double httpServerCpu = (double) http.get("cpuMsPerRequest") - (double) http.get("clientCpuMsPerRequest");
+        writes.put("httpJavaNetHttp8", Map.of("requestsPerSecond", jdk, "cpuMsPerRequest", jdkCpu.perOperationMs(),
+                "clientCpuMsPerRequest", jdkCpu.benchThreadsPerOperationMs()));
+        writes.put("http8ToCommandBus8", http8 / bus8);
+        writes.put("http8ToCommandBus8ByServerCpu", busCpu / httpServerCpu);
+        row(db + " HTTP POST /api/parties, 8 clients through java.net.http", jdk, "req/s", null);
+        row(db + " CPU per write: command bus, 8 threads", busCpu, "ms", null);
+        row(db + " CPU per write: HTTP 8 clients, all / client threads", (double) http.get("cpuMsPerRequest"),
+                String.format("ms / %.3f ms", (double) http.get("clientCpuMsPerRequest")), null);
+        row(db + " CPU per write: java.net.http 8 clients, all / client threads", jdkCpu.perOperationMs(),
+                String.format("ms / %.3f ms", jdkCpu.benchThreadsPerOperationMs()), null);
+        row(db + " HTTP 8 clients / command bus 8 threads (target >= 60%)", 100 * http8 / bus8, "%", null);
+        row(db + " same by CPU: command's / HTTP's server side", 100 * busCpu / httpServerCpu, "%", null);
     }
 
     private double floor(DataSource dataSource, int threads) throws Exception {
@@ -243,11 +281,16 @@ class LedgerBenchmark {
         long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
         long end = warmUpEnd + TimeUnit.SECONDS.toNanos(SECONDS);
         CountDownLatch finished = new CountDownLatch(threads);
+        AtomicLong clientCpu = new AtomicLong();
         for (int t = 0; t < threads; t++) {
             Thread thread = new Thread(() -> {
+                long cpuAtWarmUpEnd = -1;
                 try (T resource = open.open()) {
                     long now;
                     while ((now = System.nanoTime()) < end) {
+                        if (cpuAtWarmUpEnd < 0 && now >= warmUpEnd) {
+                            cpuAtWarmUpEnd = CpuUse.threadCpuNow();
+                        }
                         try {
                             work.run(resource);
                             if (now >= warmUpEnd) {
@@ -262,12 +305,18 @@ class LedgerBenchmark {
                 } catch (Exception e) {
                     e.printStackTrace();
                 } finally {
+                    if (cpuAtWarmUpEnd >= 0) {
+                        clientCpu.addAndGet(CpuUse.threadCpuNow() - cpuAtWarmUpEnd);
+                    }
                     finished.countDown();
                 }
             }, "bench-" + t);
             thread.start();
         }
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, warmUpEnd - System.nanoTime()));
+        long processCpuAtWarmUpEnd = CpuUse.processCpuNow();
         finished.await();
+        lastCpu = new CpuUse(CpuUse.processCpuNow() - processCpuAtWarmUpEnd, clientCpu.get(), done.get());
         return done.get() / (double) SECONDS;
     }
 

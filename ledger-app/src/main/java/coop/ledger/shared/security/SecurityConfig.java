@@ -15,9 +15,14 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -75,6 +80,7 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .requestCache(cache -> cache.requestCache(browserPagesOnly(api)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .securityContext(context -> context.securityContextRepository(loginsOfRequestThenSession()))
                 // A request that carries no session cookie cannot be forged by another site's page.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfig::hasNoSession))
                 .exceptionHandling(errors -> errors
@@ -86,6 +92,18 @@ class SecurityConfig {
                                         + "frame-ancestors 'none'; form-action 'self'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * No observations of the security filters, authentications or authorizations. They were switched off for
+     * metrics already ({@code management.observations.enable.spring.security=false}), but Spring Security still
+     * wrapped each of its filters and the authentication manager in an observation that was then thrown away: on
+     * every request, work for nothing (see docs/http-write-path.md). {@code http.server.requests} is Spring MVC's
+     * and stays.
+     */
+    @Bean
+    static SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /**
@@ -142,6 +160,20 @@ class SecurityConfig {
         void onReady() {
             users.bootstrap(clock, dataDir);
         }
+    }
+
+    /**
+     * Where a login is kept: for the request, then in the browser's session. HTTP Basic keeps its login for the
+     * request only (Spring Security's default), and since this repository also looks there, the session management
+     * filter sees that the request's login is kept and leaves it. Without it, that filter knew only the session,
+     * found no login there and saved each API request's login in a new HTTP session: a session id drawn, a cookie
+     * sent, and a session kept 30 minutes for a client that never comes back with it, on every write (see
+     * docs/http-write-path.md). Logins through the login page are kept in the session as before.
+     */
+    private static SecurityContextRepository loginsOfRequestThenSession() {
+        HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+        sessions.setDisableUrlRewriting(true);
+        return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(), sessions);
     }
 
     /** Remembers a page to return to after login for browsers only; API calls never start a session. */

@@ -33,6 +33,14 @@ class SecurityTest extends LedgerHttpTest {
     }
 
     @Test
+    void an_api_write_with_basic_credentials_starts_no_session() {
+        Reply reply = api.post("/api/parties", TestData.kaizhou().json()).as("alice").send();
+
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
     void a_browser_session_write_without_csrf_token_is_refused() {
         Reply reply = api.post("/api/parties", TestData.kaizhou().json()).anonymous()
                 .header("Cookie", "JSESSIONID=forged-session").send();
