@@ -11,17 +11,25 @@ class H2CompactionTest {
 
     @Test
     void rewritesMoreTheEmptierTheChunksAreAgainstTheFile() {
-        int halfEmpty = H2Compaction.writeLimit(19 * MB, 90, 45);
-        int mostlyEmpty = H2Compaction.writeLimit(19 * MB, 90, 15);
+        int mostlyLive = H2Compaction.writeLimit(19 * MB, 90, 85);
+        int halfLive = H2Compaction.writeLimit(19 * MB, 90, 50);
+        int mostlyEmpty = H2Compaction.writeLimit(19 * MB, 90, 30);
 
-        assertThat(halfEmpty).isEqualTo(19 * MB * 2 / 4);
-        assertThat(mostlyEmpty).isGreaterThan(halfEmpty);
+        assertThat(halfLive).isGreaterThan(mostlyLive);
+        assertThat(mostlyEmpty).isGreaterThan(halfLive);
+    }
+
+    @Test
+    void takesH2sBusyQuarterOnlyWhileTheChunksAreMostlyLive() {
+        assertThat(H2Compaction.writeLimit(19 * MB, 90, 45)).isEqualTo(19 * MB * 2);
+        assertThat(H2Compaction.writeLimit(19 * MB, 90, 75)).isEqualTo(19 * MB * 90 / 75);
+        assertThat(H2Compaction.writeLimit(19 * MB, 90, 85)).isEqualTo(19 * MB * 90 / 85 / 4);
     }
 
     @Test
     void staysWithinItsBoundsWhateverTheRates() {
         assertThat(H2Compaction.writeLimit(19 * MB, 50, 89)).isEqualTo(4 * MB);
-        assertThat(H2Compaction.writeLimit(19 * MB, 100, 0)).isEqualTo(32 * MB);
+        assertThat(H2Compaction.writeLimit(19 * MB, 100, 0)).isEqualTo(64 * MB);
         assertThat(H2Compaction.writeLimit(0, 0, 0)).isEqualTo(4 * MB);
     }
 }
