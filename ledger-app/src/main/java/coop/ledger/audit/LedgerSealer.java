@@ -22,10 +22,10 @@ import java.util.function.LongUnaryOperator;
  * newest settled position, chained to the previous seal. Only events recorded at least {@code settle} ago are
  * sealed, so a write still committing with a lower position than a committed one cannot land inside a sealed range
  * afterwards (positions are taken at insert, not at commit); on PostgreSQL the seal also stops at the event store's
- * settled horizon, below which no running transaction holds a position, however long it runs. Before sealing, the events new since the last seal
- * are checked against their hashes: a seal never covers content that no longer matches its hash. Every seal is
- * signed ({@link SealSigner}); the root comes from the kept interior nodes ({@link TreeNodes}) and the newest
- * events, so sealing does not rehash the whole history. On PostgreSQL, where several nodes share the store and
+ * settled horizon, below which no running transaction holds a position, however long it runs. Before sealing, the
+ * events new since the last seal are checked against their hashes: a seal never covers content that no longer
+ * matches its hash. Every seal is signed ({@link SealSigner}); the root comes from the kept interior nodes
+ * ({@link TreeNodes}) and the newest events, so sealing does not rehash the whole history. On PostgreSQL, where several nodes share the store and
  * each may seal, the seal table is locked for the sealing transaction so that two nodes never chain two seals to
  * the same predecessor.
  */
@@ -41,32 +41,26 @@ class LedgerSealer {
 
     /** A sealer with a key of its own that lives in memory only (tests). */
     public LedgerSealer(DataSource dataSource, Clock clock, Duration settle) {
-        this(dataSource, clock, settle, SealSigner.ephemeral(), new TreeNodes(dataSource), null);
+        this(dataSource, clock, settle, SealSigner.ephemeral(), new TreeNodes(dataSource), null,
+                LongUnaryOperator.identity());
     }
 
     /**
      * @param ledgerId the id new seals carry when no seal names one yet (blank: a new random id); once a signed
      *                 seal exists, its ledger id is kept, as seals are facts
-     */
-    LedgerSealer(DataSource dataSource, Clock clock, Duration settle, SealSigner signer, TreeNodes nodes,
-                 String ledgerId) {
-        this(dataSource, clock, settle, signer, nodes, ledgerId, LongUnaryOperator.identity());
-    }
-
-    /**
      * @param settled the highest position up to a given one whose events can no longer change: on PostgreSQL,
      *                where appends run concurrently, a transaction may still commit an event below a committed one
      *                (the event store's settled horizon, see docs/cluster-appends.md)
      */
     LedgerSealer(DataSource dataSource, Clock clock, Duration settle, SealSigner signer, TreeNodes nodes,
                  String ledgerId, LongUnaryOperator settled) {
-        this.settled = settled;
         this.dataSource = dataSource;
         this.clock = clock;
         this.settle = settle;
         this.signer = signer;
         this.nodes = nodes;
         this.configuredLedgerId = ledgerId == null || ledgerId.isBlank() ? null : ledgerId;
+        this.settled = settled;
     }
 
     SealSigner signer() {

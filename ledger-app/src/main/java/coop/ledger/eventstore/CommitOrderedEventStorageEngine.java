@@ -64,6 +64,7 @@ public class CommitOrderedEventStorageEngine extends JdbcEventStorageEngine {
     public boolean readsSettledOnly() {
         return horizon != null;
     }
+
     /**
      * Event {@code sequenceNumber} of the record {@code aggregateIdentifier}, read alone (one row, where
      * {@code readEvents} reads a batch), upcast and deserialized as {@code readEvents} would return it; empty when the

@@ -98,11 +98,6 @@ final class SettledHorizon {
         }
     }
 
-    /** The horizon as last advanced, without asking the database. */
-    synchronized long settled() {
-        return settled;
-    }
-
     /** Whether positions were taken above the horizon when it was last advanced (events may be waiting). */
     synchronized boolean waiting() {
         return lastTaken > settled;
@@ -136,6 +131,7 @@ final class SettledHorizon {
             }
         }
     }
+
     /** The identity sequence, checked once to hand out positions one by one (see the class comment). */
     private String sequence(Connection connection) throws SQLException {
         String known = sequence;

@@ -4,6 +4,7 @@ import org.springframework.http.MediaType;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.function.Supplier;
 
@@ -27,8 +28,7 @@ final class SerializedAnswer {
         static String eTag(byte[] bytes) {
             try {
                 byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-                return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16))
-                        + "\"";
+                return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + "\"";
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("every Java runtime has SHA-256", e);
             }

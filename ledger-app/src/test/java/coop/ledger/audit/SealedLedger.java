@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
 
 /**
  * A small ledger in an H2 file of its own (no application): events written as the append writes them (hashed and
@@ -48,7 +49,7 @@ final class SealedLedger {
 
     LedgerSealer sealer(SealSigner signer, TreeNodes nodes) {
         return new LedgerSealer(dataSource, Clock.fixed(Instant.parse("2026-06-01T00:00:00Z").plusSeconds(written),
-                ZoneOffset.UTC), Duration.ZERO, signer, nodes, "test-ledger");
+                ZoneOffset.UTC), Duration.ZERO, signer, nodes, "test-ledger", LongUnaryOperator.identity());
     }
 
     /** Proofs as a freshly started node makes them (it reads the stored nodes, or builds them). */

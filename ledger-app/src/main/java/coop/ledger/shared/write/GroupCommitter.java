@@ -154,7 +154,7 @@ public final class GroupCommitter implements AutoCloseable {
             }
         } catch (RuntimeException | Error e) {
             // the transaction itself broke (it could not begin, or a savepoint could not be rolled back to)
-            failure = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+            failure = asRuntime(e);
             if (transaction != null && !transaction.isCompleted()) {
                 rollbackQuietly(transaction);
             }
@@ -164,7 +164,7 @@ public final class GroupCommitter implements AutoCloseable {
                 transactions.commit(transaction);
                 committedGroups.accept(group.size());
             } catch (RuntimeException | Error e) {
-                failure = e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+                failure = asRuntime(e);
             }
         }
         if (failure != null) {
@@ -180,6 +180,10 @@ public final class GroupCommitter implements AutoCloseable {
             }
             answer(pending, result);
         }
+    }
+
+    private static RuntimeException asRuntime(Throwable e) {
+        return e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
     }
 
     /** Runs one command after a savepoint, and rolls it back to there, alone, if it failed. */
